@@ -1,0 +1,3 @@
+from medcoder.cli import main
+
+main()
