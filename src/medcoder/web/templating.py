@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from importlib import resources
 
+from fastapi import Request
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup, escape
 
 from medcoder.sources import load_sources
 
@@ -20,3 +22,12 @@ def _footer_sources() -> list[dict[str, str]]:
 
 
 templates.env.globals["footer_sources"] = _footer_sources()
+
+
+def csrf_input(request: Request) -> Markup:
+    """Hidden CSRF field for every state-changing form (the token is set by web/security.py)."""
+    token = getattr(request.state, "csrf_token", "")
+    return Markup(f'<input type="hidden" name="csrf_token" value="{escape(token)}">')
+
+
+templates.env.globals["csrf_input"] = csrf_input
