@@ -18,19 +18,25 @@ from medcoder.settings import Settings, get_settings
 from medcoder.sources import verify_sources
 from medcoder.store.engine import make_engine, make_session_factory
 from medcoder.store.migrate import upgrade_to_head
+from medcoder.accounts.rate_limit import RateLimiter
+from medcoder.accounts.sessions import user_id_for_token
 from medcoder.web.errors import install_error_handlers
+from medcoder.web.security import SecurityMiddleware
 
 API_PREFIX = "/api/v1"
 
 # Each module exposes ``router``. API routers are mounted under API_PREFIX.
 API_ROUTERS = (
     "medcoder.web.api.meta",
+    "medcoder.web.api.accounts",
     "medcoder.web.api.wages",
     "medcoder.web.api.careers",
     "medcoder.web.api.codes",
     "medcoder.web.api.study",
+    "medcoder.web.api.docs",
 )
 PAGE_ROUTERS = (
+    "medcoder.web.pages.accounts",
     "medcoder.web.pages.salary",
     "medcoder.web.pages.careers",
     "medcoder.web.pages.codes",
@@ -61,7 +67,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.engine = engine
-    app.state.session_factory = make_session_factory(engine)
+    app.state.session_factory = session_factory = make_session_factory(engine)
+    # Log-in: 5 failures per username and 30 per address in 15 minutes; sign-up: 5 an hour.
+    app.state.login_failures_by_user = RateLimiter(5, 15 * 60)
+    app.state.login_failures_by_ip = RateLimiter(30, 15 * 60)
+    app.state.signups_by_ip = RateLimiter(5, 60 * 60)
+
+    def resolve_session(token: str) -> int | None:
+        with session_factory() as session:
+            return user_id_for_token(session, token)
+
+    app.add_middleware(SecurityMiddleware, settings=settings, resolve_session=resolve_session)
     install_error_handlers(app)
     static_dir = resources.files("medcoder.web") / "static"
     app.mount("/static", StaticFiles(directory=str(static_dir)), name="static")

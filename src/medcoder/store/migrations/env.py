@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from alembic import context
 
-from medcoder.store import tables  # noqa: F401  (registers every table on the metadata)
+from medcoder.store import (
+    study_tables,  # noqa: F401
+    tables,  # noqa: F401  (registers every table on the metadata)
+)
 from medcoder.store.base import Base
 
 engine = context.config.attributes["engine"]
