@@ -6,20 +6,50 @@ name resolves.
 
 from __future__ import annotations
 
+from medcoder.careers.ladder import alternative_careers, career_ladder
+from medcoder.careers.outlook import Outlook, outlook
+from medcoder.codes.hcpcs import get_hcpcs
+from medcoder.codes.icd10 import get_icd10
+from medcoder.codes.lookup import lookup_code
+from medcoder.codes.normalize import normalize_code
+from medcoder.codes.search import search_codes
 from medcoder.errors import DataIntegrityError, InvalidInput, NotFound
 from medcoder.settings import Settings, get_settings
 from medcoder.sources import Source, load_sources, verify_sources
+from medcoder.wages.areas import resolve_area
+from medcoder.wages.claims import Claim, list_claims
+from medcoder.wages.estimate import Profile, SalaryEstimate, estimate_salary
+from medcoder.wages.market import MarketWages, market_wages, rank_metros, rank_states
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "Claim",
     "DataIntegrityError",
     "InvalidInput",
+    "MarketWages",
     "NotFound",
+    "Outlook",
+    "Profile",
+    "SalaryEstimate",
     "Settings",
     "Source",
     "__version__",
+    "alternative_careers",
+    "career_ladder",
+    "estimate_salary",
+    "get_hcpcs",
+    "get_icd10",
     "get_settings",
+    "list_claims",
     "load_sources",
+    "lookup_code",
+    "market_wages",
+    "normalize_code",
+    "outlook",
+    "rank_metros",
+    "rank_states",
+    "resolve_area",
+    "search_codes",
     "verify_sources",
 ]

@@ -20,12 +20,25 @@ def default_data_dir() -> Path:
     return Path(base) / "medcoder"
 
 
+def default_cache_dir() -> Path:
+    """Where rebuildable caches live: ``$XDG_CACHE_HOME/medcoder`` or ``~/.cache/medcoder``."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "medcoder"
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="MEDCODER_", extra="ignore")
 
     data_dir: Path = Field(
         default_factory=default_data_dir,
         description="Folder for the SQLite database and caches (the code index).",
+    )
+    cache_dir: Path = Field(
+        default_factory=default_cache_dir,
+        description=(
+            "Folder for rebuildable caches: the ICD-10-CM index built from the tabular XML "
+            "and any code set loaded with `medcoder codes refresh`."
+        ),
     )
     database_url: str = Field(
         default="",

@@ -26,6 +26,7 @@ COMMAND_GROUPS = (
     "medcoder.cli.wages",
     "medcoder.cli.careers",
     "medcoder.cli.codes",
+    "medcoder.cli.explain",
     "medcoder.cli.study",
     "medcoder.cli.data",
     "medcoder.cli.serve",

@@ -32,15 +32,24 @@ API_ROUTERS = (
     "medcoder.web.api.wages",
     "medcoder.web.api.careers",
     "medcoder.web.api.codes",
+    "medcoder.web.api.concepts",
     "medcoder.web.api.study",
     "medcoder.web.api.docs",
 )
 PAGE_ROUTERS = (
     "medcoder.web.pages.accounts",
     "medcoder.web.pages.salary",
+    "medcoder.web.pages.salary_places",
+    "medcoder.web.pages.salary_estimate",
+    "medcoder.web.pages.salary_careers",
+    "medcoder.web.pages.salary_sources",
     "medcoder.web.pages.careers",
     "medcoder.web.pages.codes",
+    "medcoder.web.pages.concepts",
     "medcoder.web.pages.study",
+    "medcoder.web.pages.study_exams",
+    "medcoder.web.pages.study_cards",
+    "medcoder.web.pages.study_drills",
 )
 
 

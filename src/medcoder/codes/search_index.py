@@ -1,0 +1,142 @@
+"""The in-memory inverted index behind ``search_codes``.
+
+Every searchable text (a description, an inclusion term, an Alphabetic Index path, a HCPCS short
+description) is a *document* pointing at one code. Documents are numbered in order of a static
+preference — billable first, then fewest words beyond the query, "unspecified"/"without" variants
+before others, 7th character A before D and S — so that among documents matching every query word
+the best ones are simply the lowest numbers. That keeps a query to a few set intersections.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from medcoder.codes.text import weight_of_extra, words
+
+# Document kinds, cheapest first: a hit on the code's own description beats one on an index path.
+DESCRIPTION, INCLUSION, INDEX_TERM, SHORT = 0, 1, 2, 3
+KIND_NAMES = ("description", "inclusion term", "index term", "short description")
+_KIND_BIAS = (0.0, 0.25, 0.35, 0.5)
+HCPCS_BIAS = 1.0
+
+
+@dataclass(frozen=True)
+class CodeEntry:
+    code: str
+    description: str
+    billable: bool
+    code_set: str  # "icd10cm" or "hcpcs"
+    chapter: int | None
+
+
+@dataclass
+class _Doc:
+    entry: int
+    kind: int
+    tokens: frozenset[str]
+    cost: float
+    order: int  # position among a code's 7th characters (A first), else 0
+
+
+@dataclass
+class SearchIndex:
+    entries: list[CodeEntry] = field(default_factory=list)
+    doc_entry: list[int] = field(default_factory=list)
+    doc_kind: list[int] = field(default_factory=list)
+    doc_tokens: list[frozenset[str]] = field(default_factory=list)
+    postings: dict[str, set[int]] = field(default_factory=dict)
+    vocabulary: list[str] = field(default_factory=list)
+    by_first_letter: dict[str, list[str]] = field(default_factory=dict)
+    sorted_codes: list[str] = field(default_factory=list)
+    entry_of_code: dict[str, int] = field(default_factory=dict)
+
+    def words_with_prefix(self, prefix: str, *, limit: int = 200) -> list[str]:
+        start = bisect.bisect_left(self.vocabulary, prefix)
+        found = []
+        for word in self.vocabulary[start : start + limit]:
+            if not word.startswith(prefix):
+                break
+            found.append(word)
+        return found
+
+    def codes_with_prefix(self, prefix: str) -> list[str]:
+        start = bisect.bisect_left(self.sorted_codes, prefix)
+        found = []
+        for code in self.sorted_codes[start:]:
+            if not code.startswith(prefix):
+                break
+            found.append(code)
+        return found
+
+
+class IndexBuilder:
+    """Collects documents, then numbers them by static preference."""
+
+    def __init__(self) -> None:
+        self.entries: list[CodeEntry] = []
+        self.docs: list[_Doc] = []
+        self._word_cache: dict[str, tuple[frozenset[str], float]] = {}
+
+    def _words(self, text: str) -> tuple[frozenset[str], float]:
+        """The distinct words of ``text`` and their cost as extra words (memoised)."""
+        cached = self._word_cache.get(text)
+        if cached is None:
+            distinct = frozenset(words(text))
+            cached = (distinct, sum(weight_of_extra(word) for word in distinct))
+            self._word_cache[text] = cached
+        return cached
+
+    def add_entry(self, entry: CodeEntry) -> int:
+        self.entries.append(entry)
+        return len(self.entries) - 1
+
+    def add_doc(
+        self,
+        entry: int,
+        kind: int,
+        text: str,
+        *,
+        extra_text: str = "",
+        order: int = 0,
+    ) -> None:
+        """Index ``text`` (whose length sets the cost) plus ``extra_text`` (searchable, free)."""
+        tokens, cost = self._words(text)
+        if extra_text:
+            tokens = tokens | self._words(extra_text)[0]
+        self.docs.append(
+            _Doc(entry=entry, kind=kind, tokens=tokens, cost=cost + _KIND_BIAS[kind], order=order)
+        )
+
+    def build(self) -> SearchIndex:
+        entries = self.entries
+
+        def preference(doc: _Doc) -> tuple[bool, float, int, str]:
+            entry = entries[doc.entry]
+            # HCPCS texts are long and many are reporting-only G/M codes: on a tie with an
+            # ICD-10-CM diagnosis text, the diagnosis is the likelier intent of a word search.
+            bias = HCPCS_BIAS if entry.code_set == "hcpcs" else 0.0
+            return (not entry.billable, doc.cost + bias, doc.order, entry.code)
+
+        self.docs.sort(key=preference)
+        postings: dict[str, set[int]] = defaultdict(set)
+        for number, doc in enumerate(self.docs):
+            for token in doc.tokens:
+                postings[token].add(number)
+        vocabulary = sorted(postings)
+        by_first_letter: dict[str, list[str]] = defaultdict(list)
+        for word in vocabulary:
+            if not word.isdigit():
+                by_first_letter[word[0]].append(word)
+        return SearchIndex(
+            entries=entries,
+            doc_entry=[doc.entry for doc in self.docs],
+            doc_kind=[doc.kind for doc in self.docs],
+            doc_tokens=[doc.tokens for doc in self.docs],
+            postings=dict(postings),
+            vocabulary=vocabulary,
+            by_first_letter=dict(by_first_letter),
+            sorted_codes=sorted(entry.code for entry in entries),
+            entry_of_code={entry.code: number for number, entry in enumerate(entries)},
+        )
