@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from medcoder.careers.ladder import alternative_careers, career_ladder
 from medcoder.careers.outlook import Outlook, outlook
+from medcoder.codes.ask import answer_question
+from medcoder.codes.concepts_explain import explain
+from medcoder.codes.glossary import search_concepts
 from medcoder.codes.hcpcs import get_hcpcs
 from medcoder.codes.icd10 import get_icd10
 from medcoder.codes.lookup import lookup_code
@@ -36,8 +39,10 @@ __all__ = [
     "Source",
     "__version__",
     "alternative_careers",
+    "answer_question",
     "career_ladder",
     "estimate_salary",
+    "explain",
     "get_hcpcs",
     "get_icd10",
     "get_settings",
@@ -51,5 +56,6 @@ __all__ = [
     "rank_states",
     "resolve_area",
     "search_codes",
+    "search_concepts",
     "verify_sources",
 ]

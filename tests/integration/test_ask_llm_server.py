@@ -33,11 +33,14 @@ class FakeChat:
                 body = json.dumps(
                     {"choices": [{"message": {"role": "assistant", "content": fake.reply}}]}
                 ).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
+                try:
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the client stopped waiting: exactly what the timeout test wants
 
             def log_message(self, *_args: object) -> None:
                 return

@@ -6,6 +6,8 @@ import json
 
 import httpx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from medcoder.codes.ask import answer_question, cited_numbers, mentioned_codes
 from medcoder.codes.guidelines import list_guidelines, search_guidelines
@@ -181,3 +183,14 @@ def test_the_api_key_is_sent_as_a_bearer_token() -> None:
         ChatClient(
             "http://llm.test", transport=httpx.MockTransport(lambda _r: _reply(" "))
         ).complete([])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(max_size=120))
+def test_any_text_gets_an_answer_or_a_question_error(text: str) -> None:
+    try:
+        answer = answer_question(text)
+    except InvalidInput as error:
+        assert error.field == "question" and not text.strip()
+        return
+    assert cited_numbers(answer.text, answer.passages) <= {p.number for p in answer.passages}

@@ -8,12 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from medcoder.codes.glossary import (
-    explain,
-    get_concept,
-    list_concepts,
-    search_concepts,
-)
+from medcoder.codes.concepts_explain import explain
+from medcoder.codes.glossary import get_concept, list_concepts, search_concepts
 from medcoder.codes.lookup import lookup_code
 from medcoder.errors import InvalidInput, NotFound
 

@@ -32,11 +32,17 @@ def test_outlook_carries_the_articles_drivers_as_claims() -> None:
     assert [s.key for s in outlook().sources] == ["ep_2024_34"]
 
 
-@pytest.mark.parametrize("code", ["00-0000", "99-9999"])
-def test_outlook_refuses_codes_without_a_detailed_projection(code: str) -> None:
+def test_outlook_refuses_codes_without_a_projection() -> None:
     with pytest.raises(InvalidInput) as caught:
-        outlook(code)
+        outlook("99-9999")
     assert caught.value.field == "occupation"
+    assert caught.value.allowed is not None and len(caught.value.allowed) == 7
+
+
+def test_all_occupations_grow_at_the_all_occupations_rate() -> None:
+    total = outlook("00-0000")
+    assert total.change_percent == total.all_occupations_change_percent == 3.1
+    assert total.growth_vs_all.startswith("about the same")
 
 
 def test_the_ladder_has_seven_levels_with_cited_ranges() -> None:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel
 
 from medcoder.careers.roi import CPC_RENEWAL_CEUS
-from medcoder.wages.provenance import SourceRef, source_ref
+from medcoder.wages.provenance import SourceRef
 
 if TYPE_CHECKING:
     from medcoder.careers.offers import Offer, OfferResult
@@ -79,8 +79,8 @@ def _competing_points(offers: list[Offer], results: list[OfferResult]) -> list[E
                 EvidenceItem(
                     offer=offer.name,
                     point=(
-                        "No CEU or membership-dues reimbursement: ask for it. Keeping a "
-                        f"credential needs continuing education ({CPC_RENEWAL_CEUS})."
+                        "No CEU or membership-dues reimbursement: ask for it; keeping a "
+                        "credential needs continuing education."
                     ),
                     ask=None,
                     citation=CPC_RENEWAL_CEUS,
@@ -90,20 +90,22 @@ def _competing_points(offers: list[Offer], results: list[OfferResult]) -> list[E
 
 
 def _claim_points() -> tuple[list[EvidenceItem], list[SourceRef]]:
-    from medcoder.wages.claims import list_claims
+    from medcoder.wages.claims import article_title, claim_source, list_claims
 
-    claims = list_claims(topic="certification_premium")
+    claims = list_claims(topic="certification_premium")[:3]
     points = [
         EvidenceItem(
             offer="all",
             point=f"If you hold a credential: {claim.text}",
             ask=None,
-            citation=f"{claim.article} — {claim.section} (published claim {claim.id})",
+            citation=(
+                f"{article_title(claim.article)} — {claim.section} (published claim, "
+                "not an official statistic)"
+            ),
         )
-        for claim in claims[:3]
+        for claim in claims
     ]
-    sources = [source_ref("claims_seed_articles", "certification premium claims")] if points else []
-    return points, sources
+    return points, [claim_source(claim) for claim in claims]
 
 
 def negotiation_brief(

@@ -79,7 +79,7 @@ def load_projections() -> dict[str, Projection]:
 def projection(soc: str) -> Projection:
     projections = load_projections()
     if soc not in projections:
-        allowed = [f"{p.soc} ({p.title})" for p in projections.values() if p.soc != ALL_OCCUPATIONS]
+        allowed = [f"{p.soc} ({p.title})" for p in projections.values()]
         raise InvalidInput("occupation", f"no 2024-34 projection for {soc!r}", allowed=allowed)
     return projections[soc]
 
@@ -116,8 +116,6 @@ def _compare_growth(percent: float, overall: float) -> str:
 def outlook(occupation: str = "29-2072") -> Outlook:
     """Employment Projections 2024-34 for ``occupation``, plus the articles' outlook claims."""
     code = occupation.strip()
-    if code == ALL_OCCUPATIONS:
-        raise InvalidInput("occupation", "choose a detailed occupation, not all occupations")
     row = projection(code)
     overall = projection(ALL_OCCUPATIONS)
     claims = list_claims(topic="outlook") if code == "29-2072" else []

@@ -136,7 +136,7 @@ def _render_offers(console: Console, comparison: Any) -> None:
     )
     console.print(f"Best after cost of living: {comparison.best_offer}")
     for item in comparison.negotiation:
-        console.print(f"- [{item.offer}] {item.point} ({item.citation})")
+        console.print(f"- [{item.offer}] {item.point} ({item.citation})", markup=False)
 
 
 @offers_app.command("compare")

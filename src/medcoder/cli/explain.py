@@ -9,14 +9,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import typer
-from rich.console import Console
-from rich.markdown import Markdown
 
 from medcoder.cli.output import JSON_HELP, emit
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from medcoder.codes.ask import Answer
-    from medcoder.codes.glossary import Explanation
+    from medcoder.codes.concepts_explain import Explanation
 
 
 def explain_command(
@@ -26,7 +26,7 @@ def explain_command(
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """Explain a coding concept in plain words, or the notes that govern a code."""
-    from medcoder.codes.glossary import explain
+    from medcoder.codes.concepts_explain import explain
 
     explanation = explain(term)
     emit(
@@ -37,6 +37,8 @@ def explain_command(
 
 
 def _render_explanation(out: Console, explanation: Explanation) -> None:
+    from rich.markdown import Markdown
+
     out.print(f"[bold]{explanation.title}[/bold]")
     out.print(explanation.summary)
     out.print(Markdown(explanation.body))
@@ -64,6 +66,8 @@ def ask_command(
 
 
 def _render_answer(out: Console, answer: Answer) -> None:
+    from rich.markdown import Markdown
+
     out.print(Markdown(answer.text))
     if answer.llm_note:
         out.print(f"[yellow]{answer.llm_note}[/yellow]")

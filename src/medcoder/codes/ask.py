@@ -13,7 +13,8 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from medcoder.codes.glossary import CodeNotes, code_notes, get_concept, search_concepts, words
+from medcoder.codes.concepts_explain import CodeNotes, code_notes
+from medcoder.codes.glossary import fold, get_concept, search_concepts, words
 from medcoder.codes.guidelines import search_guidelines
 from medcoder.codes.guidelines_pairs import compare_codes, describe_notes
 from medcoder.codes.llm import ChatClient, LlmError
@@ -23,12 +24,17 @@ MAX_QUESTION_CHARS = 1000
 MAX_CODES = 4
 # Enough for a category's full excludes and use-additional lists, short of chapter boilerplate.
 MAX_NOTE_LINES = 24
+MAX_PARAGRAPH_CHARS = 700
 _CODE_IN_TEXT = re.compile(
     r"\b(?:[A-Za-z][0-9][0-9A-Za-z](?:\.[0-9A-Za-z]{1,4}|[0-9A-Za-z]{1,4})?)\b"
 )
 _CITATION = re.compile(r"\[(\d{1,2})\]")
 # A concept hit this strong means the question is about a concept, not a search for a code.
 STRONG_CONCEPT = 30.0
+# Words too common to pick a paragraph by ("when" and "use" do help: "when do I use 59?").
+_FILLER = frozenset(
+    "a an and are can do does for how i in is it me my of on or the to what".split()
+)
 # One alias word ("office") is not enough to lead an answer with a concept.
 MIN_CONCEPT_SCORE = 6.0
 
@@ -39,9 +45,12 @@ SYSTEM_PROMPT = (
 )
 
 
+PassageKind = Literal["concept", "code_note", "guideline"]
+
+
 class Passage(BaseModel):
     number: int
-    kind: Literal["concept", "code_note", "guideline"]
+    kind: PassageKind
     ref: str
     title: str
     text: str
@@ -77,8 +86,7 @@ class _Passages:
     def __init__(self) -> None:
         self.items: list[Passage] = []
 
-    def add(self, kind: Literal["concept", "code_note", "guideline"], ref: str, title: str,
-            text: str, url: str) -> int:  # fmt: skip
+    def add(self, kind: PassageKind, ref: str, title: str, text: str, url: str) -> int:
         for item in self.items:
             if item.kind == kind and item.ref == ref:
                 return item.number
@@ -107,22 +115,38 @@ def _note_text(notes: CodeNotes) -> str:
     billable = "billable" if notes.billable else "not billable"
     lines = [f"{notes.code} {notes.description} ({billable}; {notes.code_set})."]
     for note in notes.notes:
-        if note.source.startswith("Chapter") and note.kind not in ("excludes1", "excludes2"):
-            continue  # chapter-wide boilerplate drowns the notes that matter here
+        if note.source.startswith("Chapter") and note.kind != "excludes1":
+            continue  # chapter-wide lists and boilerplate drown the notes that matter here
         where = "" if note.source == notes.code else f" (at {note.source})"
         lines.append(f"{note.label}{where}: {note.text}")
     return "\n".join(lines[:MAX_NOTE_LINES])
 
 
 def _best_paragraph(body: str, question: str) -> str:
-    """The body paragraph sharing the most words with the question (markdown kept short)."""
-    wanted = set(words(question))
-    paragraphs = [part.strip() for part in re.split(r"\n\s*\n", body) if part.strip()]
-    paragraphs = [part for part in paragraphs if not part.startswith(("#", "|"))]
-    if not paragraphs:
+    """The body paragraph (or list) sharing the most words with the question, kept short."""
+    wanted = set(fold(question).split()) - _FILLER
+    blocks = []
+    for part in re.split(r"\n\s*\n", body):
+        # A heading line often sits right on top of its paragraph: keep the paragraph.
+        lines = [line for line in part.strip().splitlines() if not line.startswith("#")]
+        if lines and not lines[0].startswith("|"):
+            blocks.append("\n".join(lines))
+    if not blocks:
         return ""
-    best = max(paragraphs, key=lambda part: len(wanted & set(words(part))))
-    return " ".join(best.split())[:700]
+    best = max(blocks, key=lambda part: len(wanted & set(fold(part).split())))
+    if best.startswith(("- ", "1. ")):
+        items = re.split(r"\n(?=- |\d+\. )", best)
+        kept = [" ".join(items[0].split())]
+        for item in items[1:]:
+            if sum(map(len, kept)) + len(item) > MAX_PARAGRAPH_CHARS:
+                break
+            kept.append(" ".join(item.split()))
+        return "\n".join(kept)
+    prose = " ".join(best.split())
+    if len(prose) <= MAX_PARAGRAPH_CHARS:
+        return prose
+    cut = prose.rfind(". ", 0, MAX_PARAGRAPH_CHARS)
+    return prose[: cut + 1] if cut > 0 else prose[:MAX_PARAGRAPH_CHARS] + "…"
 
 
 def retrieve(question: str) -> tuple[list[str], _Passages, list[CodeNotes]]:

@@ -1,4 +1,4 @@
-"""The glossary of coding concepts: load, list, search, and ``explain`` any term or code.
+"""The glossary of coding concepts: load, list and search them (``concepts_explain`` explains).
 
 Concepts are written in our own words in ``codes/concepts/*.yaml`` (one file per group) and loaded
 once. Search is a small weighted word match over titles, aliases, summaries and bodies, after
@@ -8,17 +8,14 @@ folding the spellings coders type ("excludes 1", "mod 59", "X placeholder") into
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
-from typing import Literal
 
 import yaml
 from pydantic import BaseModel, Field, computed_field
 from rapidfuzz import fuzz, process
 
-from medcoder.codes.normalize import looks_like_code
-from medcoder.errors import InvalidInput, NotFound
+from medcoder.errors import NotFound
 
 
 class Concept(BaseModel):
@@ -46,47 +43,6 @@ class ConceptHit(BaseModel):
     matched: str = Field(description="What matched: alias, title, summary or body words.")
     url: str
 
-
-class CodeNote(BaseModel):
-    kind: str
-    label: str
-    text: str
-    source: str = Field(description="The code, block or chapter the note is written on.")
-
-
-class CodeNotes(BaseModel):
-    code: str
-    description: str
-    billable: bool
-    code_set: str
-    notes: list[CodeNote]
-    url: str
-
-
-class Explanation(BaseModel):
-    term: str
-    kind: Literal["concept", "code"]
-    title: str
-    summary: str
-    body: str
-    url: str
-    concept: Concept | None = None
-    code: CodeNotes | None = None
-    related: list[ConceptHit] = []
-
-
-# Note kinds on a code → the concept that explains them, and how people say them.
-NOTE_CONCEPTS = {
-    "inclusion_terms": ("Inclusion terms", "includes-and-inclusion-terms"),
-    "includes": ("Includes", "includes-and-inclusion-terms"),
-    "excludes1": ("Excludes1", "excludes1"),
-    "excludes2": ("Excludes2", "excludes2"),
-    "code_first": ("Code first", "code-first"),
-    "use_additional_code": ("Use additional code", "use-additional-code"),
-    "code_also": ("Code also", "code-also"),
-    "notes": ("Note", "lookup-workflow"),
-    "seventh_characters": ("7th characters", "seventh-character"),
-}
 
 _STOPWORDS = frozenset(
     "a an and are as at be can code codes coding do does for from how i in is it of on or the "
@@ -203,7 +159,7 @@ def _entries() -> list[_Entry]:
     return [_Entry(concept) for concept in list_concepts()]
 
 
-def _hit(concept: Concept, score: float, matched: str) -> ConceptHit:
+def concept_hit(concept: Concept, score: float, matched: str) -> ConceptHit:
     return ConceptHit(
         slug=concept.slug,
         title=concept.title,
@@ -234,7 +190,9 @@ def search_concepts(query: str, *, limit: int = 5) -> list[ConceptHit]:
     if not scored:
         scored = _fuzzy(folded)
     scored.sort(key=lambda item: (-item[0], item[1]))
-    return [_hit(concept, score, matched) for score, _slug, concept, matched in scored[:limit]]
+    return [
+        concept_hit(concept, score, matched) for score, _slug, concept, matched in scored[:limit]
+    ]
 
 
 def _unless_short(match: re.Match[str]) -> str:
@@ -278,110 +236,3 @@ def _fuzzy(folded: str) -> list[tuple[float, str, Concept, str]]:
         if concept.slug not in seen or seen[concept.slug][0] < score:
             seen[concept.slug] = (score, concept.slug, concept, f"close to {phrase!r}")
     return list(seen.values())
-
-
-def code_notes(code: str) -> CodeNotes:
-    """One code's own notes plus those it inherits from its category, block and chapter."""
-    from medcoder.codes.lookup import lookup_code
-
-    detail = lookup_code(code)
-    notes: list[CodeNote] = []
-    if detail.icd10 is not None:
-        record = detail.icd10
-        for kind, (label, _slug) in NOTE_CONCEPTS.items():
-            if kind == "seventh_characters":
-                notes.extend(
-                    CodeNote(kind=kind, label=label, text=f"{char}: {meaning}", source=record.code)
-                    for char, meaning in record.seventh_characters.items()
-                )
-                continue
-            texts: Iterable[str] = getattr(record, kind)
-            notes.extend(
-                CodeNote(kind=kind, label=label, text=text, source=record.code) for text in texts
-            )
-        notes.extend(
-            CodeNote(
-                kind=note.kind,
-                label=NOTE_CONCEPTS.get(note.kind, (note.kind.replace("_", " ").title(), ""))[0],
-                text=note.text,
-                source=note.source,
-            )
-            for note in record.inherited_notes
-        )
-    return CodeNotes(
-        code=detail.code,
-        description=detail.description,
-        billable=detail.billable,
-        code_set=detail.code_set,
-        notes=notes,
-        url=f"/codes/{detail.code}",
-    )
-
-
-def _code_explanation(term: str, notes: CodeNotes) -> Explanation:
-    lines = [f"**{notes.code}** — {notes.description} ({notes.code_set})."]
-    if not notes.notes:
-        lines.append("")
-        lines.append("This code carries no instructional notes.")
-    for note in notes.notes:
-        where = "" if note.source == notes.code else f" (from {note.source})"
-        lines.append(f"- **{note.label}**{where}: {note.text}")
-    kinds = {note.kind for note in notes.notes}
-    slugs = [slug for kind, (_label, slug) in NOTE_CONCEPTS.items() if kind in kinds]
-    related = [_hit(get_concept(slug), 0.0, "note kind") for slug in dict.fromkeys(slugs)]
-    billable = "billable" if notes.billable else "not billable (choose a more specific code)"
-    return Explanation(
-        term=term,
-        kind="code",
-        title=f"{notes.code} {notes.description}",
-        summary=f"{notes.code} is {billable}; {len(notes.notes)} notes apply to it.",
-        body="\n".join(lines),
-        url=notes.url,
-        code=notes,
-        related=related,
-    )
-
-
-def explain(term: str) -> Explanation:
-    """The best concept for ``term``, or a code's notes when ``term`` is a code."""
-    cleaned = term.strip()
-    if not cleaned:
-        raise InvalidInput("term", "enter a coding term (e.g. excludes1) or a code (e.g. E11.9)")
-    if looks_like_code(cleaned):
-        try:
-            return _code_explanation(cleaned, code_notes(cleaned))
-        except InvalidInput as error:
-            if not search_concepts(cleaned, limit=1):
-                raise InvalidInput(
-                    "term", error.message, suggestions=error.suggestions or []
-                ) from None
-    hits = search_concepts(cleaned, limit=4)
-    if not hits:
-        raise InvalidInput(
-            "term",
-            f"no glossary concept matches {cleaned!r}",
-            suggestions=_near_titles(cleaned),
-        )
-    concept = get_concept(hits[0].slug)
-    see_also = [_hit(get_concept(slug), 0.0, "see also") for slug in concept.see_also]
-    others = [hit for hit in hits[1:] if hit.slug not in concept.see_also]
-    return Explanation(
-        term=cleaned,
-        kind="concept",
-        title=concept.title,
-        summary=concept.summary,
-        body=concept.body,
-        url=concept.url,
-        concept=concept,
-        related=see_also + others,
-    )
-
-
-EXAMPLE_TERMS = ("excludes1", "modifier 59", "placeholder X", "7th character", "HCC")
-
-
-def _near_titles(text: str) -> list[str]:
-    """Titles close to a term nothing matched, else a few terms that do work."""
-    titles = [concept.title for concept in list_concepts()]
-    found = process.extract(fold(text), titles, scorer=fuzz.WRatio, limit=3, score_cutoff=70)
-    return [title for title, _similarity, _index in found] or list(EXAMPLE_TERMS)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from medcoder.codes.glossary import CodeNote, CodeNotes
+from medcoder.codes.concepts_explain import CodeNote, CodeNotes
 
 _CODE = r"[A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?"
 # A single code, a code with a trailing "-"/".-" (all codes below it), or a range "A-B".

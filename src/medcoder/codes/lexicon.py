@@ -24,6 +24,7 @@ class Lexicon:
     # Stemmed word tuple of a term → its entry; longest phrases are matched first.
     by_phrase: dict[tuple[str, ...], LexiconEntry]
     longest: int
+    words: frozenset[str]
 
     def exact(self, query_words: tuple[str, ...]) -> LexiconEntry | None:
         return self.by_phrase.get(query_words)
@@ -71,4 +72,5 @@ def load_lexicon() -> Lexicon:
             if key:
                 by_phrase.setdefault(key, entry)
     longest = max(len(key) for key in by_phrase)
-    return Lexicon(entries=entries, by_phrase=by_phrase, longest=longest)
+    vocabulary = frozenset(word for phrase in by_phrase for word in phrase)
+    return Lexicon(entries=entries, by_phrase=by_phrase, longest=longest, words=vocabulary)

@@ -7,11 +7,12 @@ contacted unless ``MEDCODER_LLM_BASE_URL`` is set. The transport is injectable s
 
 from __future__ import annotations
 
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from medcoder.settings import Settings
+
+if TYPE_CHECKING:
+    import httpx
 
 
 class LlmError(RuntimeError):
@@ -37,6 +38,8 @@ class ChatClient:
         self.transport = transport
 
     def complete(self, messages: list[dict[str, str]]) -> str:
+        import httpx  # only when a model is configured: keeps the CLI's start-up fast
+
         headers = {"Authorization": f"Bearer {self.api_key}"} if self.api_key else {}
         payload: dict[str, Any] = {"messages": messages, "temperature": 0}
         if self.model:

@@ -12,7 +12,8 @@ import re
 from typing import Literal
 
 from pydantic import BaseModel
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
 
 from medcoder.codes.hcpcs import HCPCS_CODE_SET
 from medcoder.codes.icd10 import default_index
@@ -30,6 +31,7 @@ CodeSetName = Literal["icd10cm", "hcpcs"]
 CODE_SETS: tuple[CodeSetName, ...] = ("icd10cm", "hcpcs")
 MAX_QUERY_CHARS = 200
 MAX_LIMIT = 200
+MODIFIER_WORDS = frozenset({"modifier", "mod"})
 _CODE_PREFIX = re.compile(r"^[A-Z][0-9][0-9A-Z]{0,5}$")
 
 
@@ -61,6 +63,7 @@ class _Query:
         self.billable_only = billable_only
         self.chapter = chapter
         self.code_set = code_set
+        self.modifiers_only = False
         self.hits: list[tuple[int, float, str]] = []
         self.seen: set[int] = set()
         self.icd_version = default_index().code_set
@@ -76,6 +79,8 @@ class _Query:
         if self.billable_only and not entry.billable:
             return False
         if self.code_set is not None and entry.code_set != self.code_set:
+            return False
+        if self.modifiers_only and not (entry.code_set == "hcpcs" and len(entry.code) == 2):
             return False
         return self.chapter is None or entry.chapter == self.chapter
 
@@ -122,9 +127,6 @@ class _Query:
 
 def _code_prefix_hits(query: _Query, text: str) -> None:
     key = compact(text)
-    modifier = query.index.entry_of_code.get(key) if len(key) == 2 else None
-    if modifier is not None:
-        query.add(modifier, 1.0, "modifier")
     if not _CODE_PREFIX.match(key):
         return
     index = query.index
@@ -161,10 +163,9 @@ def _correct(index: SearchIndex, word: str, *, last: bool) -> tuple[set[int], st
                 docs |= index.postings[completion]
             return docs, f"{word}…"
     if len(word) >= 4 and not word.isdigit():
-        candidates = index.by_first_letter.get(word[0], [])
-        best = process.extractOne(word, candidates, scorer=fuzz.ratio, score_cutoff=75)
-        if best is not None and best[0] in index.postings:
-            return index.postings[best[0]], f"{word}→{best[0]}"
+        best = _nearest_spelling(index, word)
+        if best is not None and best in index.postings:
+            return index.postings[best], f"{word}→{best}"
     return set(), ""
 
 
@@ -175,7 +176,7 @@ def _corrected_words(index: SearchIndex, lexicon: Lexicon, query_words: list[str
     """
     fixed = []
     for position, word in enumerate(query_words):
-        known = word in index.postings or (word,) in lexicon.by_phrase
+        known = word in index.postings or word in lexicon.words
         typing = position == len(query_words) - 1 and bool(index.words_with_prefix(word, limit=1))
         if known or typing or len(word) < 4 or word.isdigit():
             fixed.append(word)
@@ -190,12 +191,23 @@ def _respelled(index: SearchIndex, word: str) -> str:
             return word[: -len(ending)]
         if word.endswith(ending) and word[: -len(ending)] + "e" in index.postings:
             return word[: -len(ending)] + "e"
+    return _nearest_spelling(index, word) or word
+
+
+def _nearest_spelling(index: SearchIndex, word: str) -> str | None:
+    """The known word fewest edits away (1 edit up to 5 letters, 2 up to 9, else 3)."""
+    allowed = 1 if len(word) <= 5 else 2 if len(word) <= 9 else 3
     candidates = index.by_first_letter.get(word[0], [])
-    found = process.extract(word, candidates, scorer=fuzz.ratio, score_cutoff=75, limit=5)
+    found = process.extract(
+        word, candidates, scorer=Levenshtein.distance, score_cutoff=allowed, limit=8
+    )
     if not found:
-        return word
-    # Among equally close spellings, the one more codes use is the likelier intent.
-    best = max(found, key=lambda item: (item[1], len(index.postings.get(item[0], ()))))
+        return None
+    # Among equally near spellings the word more codes use is the likelier intent:
+    # "osteoperosis" is osteoporosis (hundreds of codes), not osteopetrosis (one).
+    nearest = min(item[1] for item in found)
+    tied = [item for item in found if item[1] == nearest]
+    best = max(tied, key=lambda item: len(index.postings.get(item[0], ())))
     return str(best[0])
 
 
@@ -239,13 +251,21 @@ def _some_words_hits(query: _Query, query_words: list[str]) -> None:
         return
     idf = {w: 1.0 / (1 + len(index.postings[w]) / total_docs * 50) for w in known}
     total = sum(idf.values())
+    # Rare words bring candidates in; common ones ("right", "fracture") only add weight to
+    # documents already in play, which keeps a long query to a few milliseconds.
+    budget = 8000
     for word in sorted(known, key=lambda w: len(index.postings[w])):
-        if len(index.postings[word]) > 30000 and weights:
-            continue
-        for doc in index.postings[word]:
-            weights[doc] = weights.get(doc, 0.0) + idf[word]
-    best = heapq.nsmallest(query.limit * 20, weights, key=lambda doc: (-weights[doc], doc))
-    for doc in best:
+        docs = index.postings[word]
+        if len(docs) <= budget or not weights:
+            budget -= len(docs)
+            for doc in docs:
+                weights[doc] = weights.get(doc, 0.0) + idf[word]
+        else:
+            for doc in weights:
+                if doc in docs:
+                    weights[doc] += idf[word]
+    best = heapq.nsmallest(query.limit * 20, ((-w, doc) for doc, w in weights.items()))
+    for _negative, doc in best:
         kind = KIND_NAMES[index.doc_kind[doc]]
         query.add(index.doc_entry[doc], 0.8 * weights[doc] / total, f"{kind} (some words)")
         if query.full:
@@ -285,6 +305,13 @@ def search_codes(
             number = index.entry_of_code.get(code)
             if number is not None:
                 state.add(number, 1.0, f"lexicon: {' '.join(query_words)}")
+    modifier = index.entry_of_code.get(compact(text)) if len(compact(text)) == 2 else None
+    if modifier is not None:
+        state.add(modifier, 1.0, "modifier")
+    if len(query_words) > 1 and query_words[-1] in MODIFIER_WORDS | {"modifier"}:
+        # "left side modifier": look among the HCPCS modifiers for the rest of the words.
+        query_words = [word for word in query_words if word not in MODIFIER_WORDS]
+        state.modifiers_only = True
     expanded, used = lexicon.expand(query_words)
     if expanded != query_words:
         _all_words_hits(state, expanded, 0.9)

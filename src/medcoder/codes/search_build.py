@@ -59,6 +59,17 @@ def _icd_documents(builder: IndexBuilder) -> None:
             builder.add_doc(entry, INCLUSION, term)
         if extra and not billable:
             pending_terms[code] = extra
+        parent = _parent_of(code)
+        if parent in pending_terms and billable and "unspecified" in description.lower():
+            # "Senile cataract" is written on category H25; the code a coder reports for it
+            # unqualified is the category's unspecified child, H25.9.
+            for term in pending_terms.pop(parent):
+                builder.add_doc(entry, INCLUSION, term)
+
+
+def _parent_of(code: str) -> str:
+    parent = code[:-1]
+    return parent[:-1] if parent.endswith(".") else parent
 
 
 def _hcpcs_documents(builder: IndexBuilder) -> None:

@@ -20,6 +20,9 @@ DESCRIPTION, INCLUSION, INDEX_TERM, SHORT = 0, 1, 2, 3
 KIND_NAMES = ("description", "inclusion term", "index term", "short description")
 _KIND_BIAS = (0.0, 0.25, 0.35, 0.5)
 HCPCS_BIAS = 1.0
+# Pregnancy (chapter 15) and newborn (chapter 16) codes apply only when the query says so; a
+# query that does ("newborn") matches only them anyway, so the bias never hides them.
+CHAPTER_BIAS = {15: 1.5, 16: 1.5}
 
 
 @dataclass(frozen=True)
@@ -80,7 +83,11 @@ class IndexBuilder:
         self._word_cache: dict[str, tuple[frozenset[str], float]] = {}
 
     def _words(self, text: str) -> tuple[frozenset[str], float]:
-        """The distinct words of ``text`` and their cost as extra words (memoised)."""
+        """The distinct words of ``text`` and their cost as extra words (memoised).
+
+        What follows "without" costs nothing: "cystitis without hematuria" says no more than
+        "cystitis", while "cystitis with hematuria" adds a finding the query did not mention.
+        """
         cached = self._word_cache.get(text)
         if cached is None:
             distinct = frozenset(words(text))
@@ -117,6 +124,7 @@ class IndexBuilder:
             # HCPCS texts are long and many are reporting-only G/M codes: on a tie with an
             # ICD-10-CM diagnosis text, the diagnosis is the likelier intent of a word search.
             bias = HCPCS_BIAS if entry.code_set == "hcpcs" else 0.0
+            bias += CHAPTER_BIAS.get(entry.chapter or 0, 0.0)
             return (not entry.billable, doc.cost + bias, doc.order, entry.code)
 
         self.docs.sort(key=preference)

@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 _WORD = re.compile(r"[a-z0-9]+")
+NEGATION = "~"
 STOPWORDS = frozenset("a an and as at by for from in into is of on or the to with w".split())
 # Words that say "nothing more is specified": codes whose extra words are only these are the
 # default when the query does not say more ("pneumonia" → "Pneumonia, unspecified organism").
@@ -50,11 +51,33 @@ def stem(word: str) -> str:
     return stem(mapped) if mapped else word
 
 
+_CLAUSE = re.compile(r"[,;()\[\]]")
+
+
 def words(text: str) -> list[str]:
-    """Lower-cased, stemmed words of ``text`` in order, stopwords removed."""
+    """Lower-cased, stemmed words of ``text`` in order, stopwords removed.
+
+    Words after "without" (up to the next comma, bracket or "with") are marked absent with a
+    leading ``~``: "heart disease without heart failure" must not answer a query for heart
+    failure, while a query that says "without heart failure" matches it exactly.
+    """
     lowered = text.lower().replace("'s ", " ").replace("\u2019s ", " ")
-    return [stem(word) for word in _WORD.findall(lowered) if word not in STOPWORDS]
+    found: list[str] = []
+    for clause in _CLAUSE.split(lowered):
+        absent = False
+        for word in _WORD.findall(clause):
+            if word == "without":
+                absent = True
+                found.append(word)
+            elif word == "with":
+                absent = False
+            elif word not in STOPWORDS:
+                found.append(NEGATION + stem(word) if absent else stem(word))
+    return found
 
 
 def weight_of_extra(word: str) -> float:
+    """What an unmatched word of a code's text costs; absent findings cost nothing."""
+    if word.startswith(NEGATION):
+        return 0.0
     return LIGHT_WORDS.get(word, 1.0)

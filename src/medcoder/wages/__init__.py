@@ -1,1 +1,1 @@
-"""wages"""
+"""Market wages (BLS OEWS), the articles' claims, and the salary estimator built on both."""

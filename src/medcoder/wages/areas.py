@@ -111,6 +111,20 @@ def _normal(text: str) -> str:
     return re.sub(r"\s+", " ", text.strip().casefold())
 
 
+@lru_cache(maxsize=1)
+def _normalised_names() -> tuple[tuple[str, Area], ...]:
+    """(normalised name, area) for every area, built once: resolving is on every request's path."""
+    return tuple((_normal(area.name), area) for area in all_areas().values())
+
+
+@lru_cache(maxsize=1)
+def _areas_by_name() -> dict[str, list[Area]]:
+    by_name: dict[str, list[Area]] = {}
+    for name, area in _normalised_names():
+        by_name.setdefault(name, []).append(area)
+    return by_name
+
+
 def _suggestions(text: str) -> list[str]:
     from rapidfuzz import fuzz, process, utils
 
@@ -131,20 +145,20 @@ def resolve_area(text: str | None) -> Area:
         found = state_by_postal(postal)
         if found is not None:
             return found
-    areas = list(all_areas().values())
-    exact = [a for a in areas if _normal(a.name) == query]
+    exact = _areas_by_name().get(query, [])
     if exact:
         # A state and a metro can share a name only in theory; prefer the state.
         return sorted(exact, key=lambda a: a.kind != "state")[0]
-    partial = [a for a in areas if a.kind != "national" and query in _normal(a.name)]
+    names = _normalised_names()
+    partial = [area for name, area in names if area.kind != "national" and query in name]
     if len(partial) == 1:
         return partial[0]
     if partial:
-        names = sorted(a.name for a in partial)
+        candidates = sorted(a.name for a in partial)
         raise InvalidInput(
             "area",
-            f"{text!r} matches {len(names)} areas; type more of the name",
-            suggestions=names[:10],
+            f"{text!r} matches {len(candidates)} areas; type more of the name",
+            suggestions=candidates[:10],
         )
     raise InvalidInput(
         "area",
@@ -158,11 +172,11 @@ def search_areas(query: str, *, limit: int = 10) -> list[Area]:
     wanted = _normal(query)
     if not wanted:
         return list_states()[:limit]
-    areas = sorted(all_areas().values(), key=lambda a: (a.kind != "state", a.name))
+    names = sorted(_normalised_names(), key=lambda pair: (pair[1].kind != "state", pair[1].name))
     starts = [
-        a
-        for a in areas
-        if _normal(a.name).startswith(wanted) or (a.kind == "state" and a.postal == query.upper())
+        area
+        for name, area in names
+        if name.startswith(wanted) or (area.kind == "state" and area.postal == query.upper())
     ]
-    contains = [a for a in areas if wanted in _normal(a.name) and a not in starts]
+    contains = [area for name, area in names if wanted in name and area not in starts]
     return (starts + contains)[:limit]

@@ -104,7 +104,7 @@ class Claim(BaseModel):
         elif self.unit == "USD/hour":
             text = f"${low:,.2f}" + (f"–${high:,.2f}" if high is not None else "")
         else:
-            number = f"{low:g}" + (f"–{high:g}" if high is not None else "")
+            number = f"{low:,g}" + (f"–{high:,g}" if high is not None else "")
             suffix = {"percent": "%", "years": " years", "months": " months"}.get(self.unit or "")
             text = number + (suffix or "")
         return f"{self.qualifier}{text}" if self.qualifier == "~" else text + (self.qualifier or "")
@@ -117,7 +117,9 @@ class ClaimSet(BaseModel):
 
 @lru_cache(maxsize=1)
 def load_claims() -> ClaimSet:
-    raw = yaml.safe_load(data_file(CLAIMS_KEY).read_text(encoding="utf-8"))
+    # libyaml's loader when present: the pure-Python one is most of a cold start's data loading.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    raw = yaml.load(data_file(CLAIMS_KEY).read_text(encoding="utf-8"), Loader=loader)
     return ClaimSet.model_validate(raw)
 
 
@@ -155,10 +157,15 @@ def list_claims(
     return list(claims)
 
 
+@lru_cache(maxsize=1)
+def _claims_by_id() -> dict[str, Claim]:
+    return {claim.id: claim for claim in load_claims().claims}
+
+
 def get_claim(claim_id: str) -> Claim:
-    for claim in load_claims().claims:
-        if claim.id == claim_id:
-            return claim
+    found = _claims_by_id().get(claim_id)
+    if found is not None:
+        return found
     raise InvalidInput("claim", f"unknown claim id {claim_id!r}")
 
 

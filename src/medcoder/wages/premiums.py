@@ -54,11 +54,18 @@ def _normal(text: str) -> str:
     return re.sub(r"[\s_]+", " ", text.strip().casefold())
 
 
+@lru_cache(maxsize=1)
+def _specialty_names() -> dict[str, str]:
+    """Normalised name or alias -> canonical specialty name."""
+    return {
+        _normal(alias): name for name, aliases in SPECIALTIES.items() for alias in (name, *aliases)
+    }
+
+
 def resolve_specialty(text: str) -> str:
-    wanted = _normal(text)
-    for name, aliases in SPECIALTIES.items():
-        if wanted in {_normal(name), *(_normal(alias) for alias in aliases)}:
-            return name
+    found = _specialty_names().get(_normal(text))
+    if found is not None:
+        return found
     raise InvalidInput("specialty", f"unknown specialty {text!r}", allowed=list(SPECIALTIES))
 
 

@@ -8,7 +8,8 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
 from medcoder.codes.ask import MAX_QUESTION_CHARS, Answer, answer_question
-from medcoder.codes.glossary import Concept, Explanation, explain, get_concept, list_concepts
+from medcoder.codes.concepts_explain import Explanation, explain
+from medcoder.codes.glossary import Concept, get_concept, list_concepts
 from medcoder.codes.llm import chat_client_from_settings
 from medcoder.web.deps import SettingsDep
 
