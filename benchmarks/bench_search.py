@@ -115,11 +115,13 @@ def main(argv: list[str] | None = None) -> None:
     search_index()
     load_seconds = time.perf_counter() - start
     baseline = Baseline()
+    ours = lambda q: [h.code for h in search_codes(q, limit=10)]  # noqa: E731
+    held_out = [item for item in queries if item["kind"] == "holdout"]
     results = [
-        evaluate(
-            "medcoder", lambda q: [h.code for h in search_codes(q, limit=10)], queries, args.rounds
-        ),
+        evaluate("medcoder", ours, queries, args.rounds),
         evaluate("baseline (share of words)", baseline.search, queries, 1),
+        evaluate("medcoder, held-out only", ours, held_out, args.rounds),
+        evaluate("baseline, held-out only", baseline.search, held_out, 1),
     ]
     by_kind: dict[str, dict[str, float]] = {}
     for kind in sorted({item["kind"] for item in queries}):

@@ -7,7 +7,9 @@ name resolves.
 from __future__ import annotations
 
 from medcoder.careers.ladder import alternative_careers, career_ladder
+from medcoder.careers.offers import Offer, OfferComparison, compare_offers
 from medcoder.careers.outlook import Outlook, outlook
+from medcoder.careers.plans import Plan, PlanResult, simulate_plan
 from medcoder.codes.ask import answer_question
 from medcoder.codes.concepts_explain import explain
 from medcoder.codes.glossary import search_concepts
@@ -21,6 +23,7 @@ from medcoder.settings import Settings, get_settings
 from medcoder.sources import Source, load_sources, verify_sources
 from medcoder.wages.areas import resolve_area
 from medcoder.wages.claims import Claim, list_claims
+from medcoder.wages.cost_of_living import compare_purchasing_power, remote_arbitrage
 from medcoder.wages.estimate import Profile, SalaryEstimate, estimate_salary
 from medcoder.wages.market import MarketWages, market_wages, rank_metros, rank_states
 
@@ -32,7 +35,11 @@ __all__ = [
     "InvalidInput",
     "MarketWages",
     "NotFound",
+    "Offer",
+    "OfferComparison",
     "Outlook",
+    "Plan",
+    "PlanResult",
     "Profile",
     "SalaryEstimate",
     "Settings",
@@ -41,6 +48,8 @@ __all__ = [
     "alternative_careers",
     "answer_question",
     "career_ladder",
+    "compare_offers",
+    "compare_purchasing_power",
     "estimate_salary",
     "explain",
     "get_hcpcs",
@@ -54,8 +63,10 @@ __all__ = [
     "outlook",
     "rank_metros",
     "rank_states",
+    "remote_arbitrage",
     "resolve_area",
     "search_codes",
     "search_concepts",
+    "simulate_plan",
     "verify_sources",
 ]

@@ -76,3 +76,15 @@ def test_the_dashboard_fits_a_phone(page: Page) -> None:
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 375
     screenshot(page, "study-dashboard-375")
+
+
+def test_a_lookup_drill_shows_the_code_browser_and_times_the_answer(page: Page) -> None:
+    page.goto("/study/drills")
+    page.get_by_role("button", name="Start a lookup").click()
+    assert page.locator("#scenario").inner_text().startswith("Which")
+    page.frame_locator("iframe[name=code-browser]").locator("body").wait_for()
+    page.get_by_label("Code", exact=True).fill("e11.9")
+    page.get_by_role("button", name="Check").click()
+    result = page.locator("#drill-result").inner_text()
+    assert "you typed E11.9" in result and "Took" in result
+    screenshot(page, "study-drill-answered")

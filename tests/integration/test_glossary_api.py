@@ -78,6 +78,12 @@ def test_the_concept_list_page_searches_without_javascript(client: TestClient) -
     assert 'href="/concepts/excludes1">Excludes1 notes</a> —' in page.text
 
 
+def test_a_concept_page_under_an_alias_redirects_to_the_real_address(client: TestClient) -> None:
+    response = client.get("/concepts/drug-units", follow_redirects=False)
+    assert response.status_code == 308
+    assert response.headers["location"] == "/concepts/j-code-units"
+
+
 def test_an_unknown_concept_page_is_a_404_with_a_search_link(client: TestClient) -> None:
     page = client.get("/concepts/nope")
     assert page.status_code == 404

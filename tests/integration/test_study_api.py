@@ -116,3 +116,23 @@ def test_one_user_cannot_read_or_change_another_users_attempts(multi: TestClient
     assert multi.get(f"{STUDY}/attempts").json() == []
     assert multi.get(f"{STUDY}/drills").json()["points"] == []
     assert multi.get(f"/study/attempts/{attempt_id}").status_code == 404
+
+
+def test_flashcards_through_the_api_schedule_export_and_show_on_progress(
+    client: TestClient,
+) -> None:
+    decks = {deck["deck"]: deck for deck in client.get(f"{STUDY}/decks").json()}
+    assert {"terminology", "anatomy", "common-codes", "guidelines", "modifiers"} <= set(decks)
+    due = client.get(f"{STUDY}/due", params={"deck": "modifiers"}).json()
+    assert len(due) == min(decks["modifiers"]["cards"], 20) and due[0]["is_new"]
+    again = client.post(f"{STUDY}/reviews", json={"card_id": due[0]["id"], "rating": 1}).json()
+    good = client.post(f"{STUDY}/reviews", json={"card_id": due[1]["id"], "rating": 3}).json()
+    assert good["next_due"] > again["next_due"]
+    after = {deck["deck"]: deck for deck in client.get(f"{STUDY}/decks").json()}
+    assert after["modifiers"]["new"] == decks["modifiers"]["new"] - 2
+    package = client.get(f"{STUDY}/decks/modifiers/export")
+    assert package.status_code == 200 and package.content[:2] == b"PK"
+    assert client.get(f"{STUDY}/decks/nonsense/export").status_code == 422
+    progress = client.get(f"{STUDY}/progress").json()
+    assert progress["streak"]["current_days"] == 1
+    assert len(progress["readiness"]) == 17

@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from fastapi.testclient import TestClient
 
+from medcoder.settings import Settings
+
 API = "/api/v1"
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    """One app for the module: these routes only read bundled data, so they can share it."""
+    from medcoder.web.app import create_app
+
+    settings = Settings(data_dir=tmp_path_factory.mktemp("wages-api"))
+    with TestClient(create_app(settings)) as test_client:
+        yield test_client
 
 
 def test_wages_returns_the_national_figures(client: TestClient) -> None:

@@ -50,6 +50,21 @@ def test_use_additional_and_code_first_notes_set_the_order() -> None:
     assert "Chapter 14" not in answer.text
 
 
+def test_codes_in_one_block_without_linking_notes_get_the_combination_code_rule() -> None:
+    answer = answer_question("can I code I10 with I12.9?")
+    assert "same block (I10-I1A Hypertensive diseases)" in answer.text
+    assert "combination-codes" in [passage.ref for passage in answer.passages]
+
+
+def test_a_code_needing_a_7th_character_is_explained_with_its_table() -> None:
+    answer = answer_question("is S52.521 billable?")
+    assert "not billable until a 7th character is added" in answer.text
+    assert "7th characters (defined at S52.52): A initial encounter for closed fracture" in (
+        answer.text
+    )
+    assert [passage.ref for passage in answer.passages] == ["S52.521", "seventh-character"]
+
+
 def test_a_concept_question_is_answered_from_the_glossary() -> None:
     answer = answer_question("when do I use modifier 59?")
     assert answer.passages[0].url == "/concepts/modifier-59"

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from medcoder.careers.percentile import compa_ratio, percentile_position
+from medcoder.careers.percentile import compa_ratio, percentile_expr, percentile_position
 from medcoder.careers.roi import npv, payback_months
 from medcoder.errors import InvalidInput
 
@@ -73,3 +75,22 @@ def test_payback_is_cost_over_monthly_gain_rounded_up() -> None:
     # 1,899 / (6,000 / 12) = 3.798 months -> 3.8
     assert payback_months(1_899, 6_000) == 3.8
     assert payback_months(399, 0) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    salary=st.floats(min_value=10_000, max_value=150_000),
+    start=st.floats(min_value=20_000, max_value=40_000),
+    gaps=st.lists(st.floats(min_value=0, max_value=20_000), min_size=4, max_size=4),
+)
+def test_vectorised_percentile_matches_the_scalar_one(
+    salary: float, start: float, gaps: list[float]
+) -> None:
+    import polars as pl
+
+    wages = [start]
+    for gap in gaps:
+        wages.append(wages[-1] + gap)
+    frame = pl.DataFrame({"salary": [salary], **{f"w{i}": [w] for i, w in enumerate(wages)}})
+    vector = frame.select(percentile_expr("salary", [f"w{i}" for i in range(5)]))[0, 0]
+    assert vector == percentile_position(salary, wages).value

@@ -111,3 +111,16 @@ def test_unknown_filters_are_refused(field: str, kwargs: dict[str, str]) -> None
     with pytest.raises(InvalidInput) as caught:
         list_claims(**kwargs)
     assert caught.value.field == field
+
+
+def test_counts_and_percentages_read_as_the_article_writes_them() -> None:
+    assert get_claim("a1-outlook-openings").describe_value() == "~14,800"
+    assert get_claim("a2-certified-premium").describe_value() == "20–30%"
+    assert get_claim("a1-national-median-hourly").describe_value() == "$23.45"
+
+
+def test_a_state_the_article_ranks_high_is_shown_below_its_claim() -> None:
+    new_jersey = compare_claim(get_claim("a1-state-top-nj"))
+    assert new_jersey is not None
+    assert new_jersey.official_value == 54_490
+    assert new_jersey.verdict == "above_official"

@@ -126,3 +126,20 @@ def test_unknown_preset_lists_the_allowed_keys() -> None:
     with pytest.raises(InvalidInput) as caught:
         get_preset("get-rich")
     assert caught.value.allowed is not None and "risk-adjustment" in caught.value.allowed
+
+
+def test_relocating_prices_the_following_years_in_the_new_area() -> None:
+    start = Profile(years=3, credentials=["CPC"], area="Mississippi")
+    result = simulate_plan(plan(step(2, "relocate", area="California"), start=start), years=2)
+    in_california = estimate_salary(start.model_copy(update={"years": 4, "area": "California"}))
+    assert result.years[1].median == round(in_california.median)
+    assert result.years[1].median > result.years[1].baseline_median
+
+
+def test_ceu_costs_are_a_user_input_counted_once_credentialed() -> None:
+    base = plan(step(1, "earn_credential", credential="CPC"))
+    without = simulate_plan(base, years=2)
+    assert any("36 CEUs every two years" in note for note in without.notes)
+    with_ceus = simulate_plan(base.model_copy(update={"annual_ceu_cost": 300}), years=2)
+    assert with_ceus.years[0].costs == without.years[0].costs
+    assert with_ceus.years[1].costs == without.years[1].costs + 300

@@ -9,8 +9,9 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from medcoder.careers.roster import PricedRoster, price_employee, price_roster
+from medcoder.careers.roster import PricedRoster, price_roster
 from medcoder.careers.roster_io import atomic_path, read_roster, write_xlsx
+from medcoder.careers.roster_market import price_employee
 from medcoder.errors import InvalidInput
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "roster"
@@ -185,3 +186,22 @@ def test_columns_are_matched_whatever_their_case_and_common_aliases() -> None:
     assert {"id", "title", "area", "salary", "setting", "credentials", "years"} <= set(
         frame.columns
     )
+
+
+def test_xlsx_output_stores_formula_like_text_as_text(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    out = tmp_path / "priced.xlsx"
+    price_roster(FIXTURES / "coders.csv", out=out)
+    book = load_workbook(out, read_only=True)
+    rows = list(book.worksheets[0].iter_rows(values_only=True))
+    book.close()
+    header, *data = rows
+    titles = {row[header.index("id")]: row[header.index("title")] for row in data}
+    assert titles["E6"] == "'=SUM(A1:A9)"
+    assert len(data) == 6
+
+
+def test_excels_utf8_byte_order_mark_does_not_hide_the_id_column() -> None:
+    frame = read_roster(b"\xef\xbb\xbfid,title,area,salary\nA1,Coder,TX,40000\n", "excel.csv")
+    assert frame["id"].to_list() == ["A1"]

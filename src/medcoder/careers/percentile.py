@@ -14,9 +14,12 @@ published points is approximate (typically within a few percentile points).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-import polars as pl
 from pydantic import BaseModel, ConfigDict
+
+if TYPE_CHECKING:
+    import polars as pl
 
 PERCENTILES = (10.0, 25.0, 50.0, 75.0, 90.0)
 BELOW_RANGE = "<10"
@@ -65,6 +68,8 @@ def percentile_expr(salary: str, wage_columns: Sequence[str]) -> pl.Expr:
     ``wage_columns`` name the p10…p90 columns. Rows with any of them null get null; the roster
     marks those as missing data rather than guessing around the gap.
     """
+    import polars as pl
+
     columns = [pl.col(name) for name in wage_columns]
     value = pl.col(salary)
     expr: pl.Expr = pl.lit(None, dtype=pl.Float64)

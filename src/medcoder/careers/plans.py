@@ -30,7 +30,14 @@ from medcoder.careers.plan_steps import (
     changed,
     pay_band,
 )
-from medcoder.careers.roi import CostRange, check_rate, commute_savings, npv, payback_months
+from medcoder.careers.roi import (
+    CPC_RENEWAL_CEUS,
+    CostRange,
+    check_rate,
+    commute_savings,
+    npv,
+    payback_months,
+)
 from medcoder.errors import InvalidInput
 from medcoder.wages.estimate import Profile, estimate_salary
 from medcoder.wages.provenance import SourceRef
@@ -41,6 +48,12 @@ class Plan(BaseModel):
     description: str = ""
     start: Profile
     steps: list[PlanStep] = Field(default_factory=list, max_length=30)
+    annual_ceu_cost: float | None = Field(
+        default=None,
+        ge=0,
+        le=10_000,
+        description="Continuing-education cost per year (no default).",
+    )
     annual_dues: float | None = Field(
         default=None, ge=0, le=5_000, description="Membership dues per year once credentialed."
     )
@@ -162,7 +175,8 @@ def simulate_plan(plan: Plan, *, years: int = 10, discount_rate: float = 0.05) -
         b_low, b_mid, b_high, _ = pay_band(base_profile)
         remote_now = profile.work_model == "remote" and plan.start.work_model != "remote"
         saved = (commute.low, commute.midpoint, commute.high) if remote_now else (0.0, 0.0, 0.0)
-        dues = plan.annual_dues if credentialed and plan.annual_dues else 0.0
+        upkeep = (plan.annual_dues or 0.0) + (plan.annual_ceu_cost or 0.0)
+        dues = upkeep if credentialed else 0.0
         c_low, c_high = c_low + dues, c_high + dues
         c_mid = (c_low + c_high) / 2
         cumulative += median
@@ -208,8 +222,12 @@ def _notes(plan: Plan, state: PersonState, commute: CostRange) -> list[str]:
             f"{state.role.title}: {state.role.basis}; pay is held level in dollars after the move "
             "because the articles give no growth rate for it."
         )
-    if plan.annual_dues is None and any(s.action == "earn_credential" for s in plan.steps):
-        notes.append("Membership dues are not counted: enter annual_dues to include them.")
+    if any(s.action == "earn_credential" for s in plan.steps):
+        notes.append(f"Keeping a credential: {CPC_RENEWAL_CEUS}.")
+        if plan.annual_dues is None:
+            notes.append("Membership dues are not counted: enter annual_dues to include them.")
+        if plan.annual_ceu_cost is None:
+            notes.append("CEU costs are not counted: enter annual_ceu_cost to include them.")
     if any(s.action == "go_remote" for s in plan.steps):
         notes.append(f"Commute savings: {commute.citation}")
     return notes

@@ -23,10 +23,7 @@ import polars as pl
 from pydantic import BaseModel
 
 from medcoder.careers.percentile import (
-    PercentilePosition,
-    compa_ratio,
     percentile_expr,
-    percentile_position,
 )
 from medcoder.careers.roster_io import (
     OutputFormat,
@@ -40,7 +37,6 @@ from medcoder.careers.roster_market import (
     MARKET_COLUMNS,
     MarketKey,
     credential_problem,
-    market_for,
     market_table,
     resolve_title,
 )
@@ -176,7 +172,7 @@ def _blank(column: str) -> pl.Expr:
 
 # (column, message, condition): every check a row can fail, evaluated in one polars pass.
 def _checks() -> list[tuple[str, str, pl.Expr]]:
-    salary, years = _number("salary"), _number("years")
+    salary, years = pl.col("_salary"), pl.col("_years")
     return [
         ("id", "missing id", _blank("id")),
         ("id", "duplicate id: an earlier row has the same id",
@@ -198,7 +194,9 @@ def validate(frame: pl.DataFrame, resolver: _Resolver) -> pl.DataFrame:
     checks = _checks()
     flags = [condition.alias(f"_check{n}") for n, (_, _, condition) in enumerate(checks)]
     # Keep only failing rows (few) with their values, so the per-check filters below are cheap.
-    failed = frame.with_columns(flags).filter(pl.any_horizontal(pl.col("^_check.*$")))
+    failed = (
+        frame.lazy().with_columns(flags).filter(pl.any_horizontal(pl.col("^_check.*$"))).collect()
+    )
     found = [
         failed.filter(pl.col(f"_check{n}")).select(
             "row",
@@ -227,7 +225,7 @@ def _keys(frame: pl.DataFrame, resolver: _Resolver) -> pl.DataFrame:
 def price_frame(frame: pl.DataFrame, market: pl.DataFrame) -> pl.DataFrame:
     """Join market figures onto keyed rows and add percentile, compa-ratio and flags."""
     priced = frame.join(market, on=["occupation", "area_code", "setting_key"], how="left")
-    salary = _number("salary")
+    salary = pl.col("_salary")
     wages = [f"market_{name}" for name in ("p10", "p25", "median", "p75", "p90")]
     return priced.with_columns(
         percentile_expr("_salary", wages).alias("percentile"),
@@ -267,15 +265,19 @@ class RosterRun:
     def __init__(self, frame: pl.DataFrame, *, batch_rows: int = BATCH_ROWS) -> None:
         resolver = _Resolver()
         resolver.resolve(frame)
+        self.columns = [c for c in frame.columns if c != "row"] + [
+            "occupation", *MARKET_COLUMNS, "percentile", "percentile_label", "compa_ratio",
+            "below_p25", "above_p90", "missing_data",
+        ]  # fmt: skip
+        # Parse the numbers once; the checks and the pricing both read these columns.
+        frame = frame.with_columns(
+            _number("salary").alias("_salary"), _number("years").alias("_years")
+        )
         self.errors = validate(frame, resolver)
         rejected = self.errors.select("row").unique()
         self.good = _keys(frame.join(rejected, on="row", how="anti"), resolver)
         keys = self.good.select("occupation", "area_code", "setting_key").unique()
         self.market = market_table([MarketKey(*key) for key in keys.iter_rows()])
-        self.columns = [c for c in frame.columns if c != "row"] + [
-            "occupation", *MARKET_COLUMNS, "percentile", "percentile_label", "compa_ratio",
-            "below_p25", "above_p90", "missing_data",
-        ]  # fmt: skip
         self.rows_read = frame.height
         self.batch_rows = batch_rows
         self._ratios: list[pl.Series] = []
@@ -285,9 +287,7 @@ class RosterRun:
         total = self.good.height
         for start in range(0, max(total, 1), self.batch_rows):
             chunk = self.good.slice(start, self.batch_rows)
-            priced = price_frame(
-                chunk.with_columns(_number("salary").alias("_salary")), self.market
-            )
+            priced = price_frame(chunk, self.market)
             self._ratios.append(priced["compa_ratio"])
             for flag in self._flags:
                 self._flags[flag] += int(priced[flag].sum())
@@ -350,36 +350,3 @@ def price_roster(
     if errors_out is not None:
         write_errors(run.errors, errors_out)
     return run.summary()
-
-
-def price_employee(
-    *,
-    title: str,
-    area: str,
-    salary: float,
-    setting: str | None = None,
-    credentials: str | None = None,
-) -> dict[str, object]:
-    """Price one employee directly (the per-row path the benchmark compares against)."""
-    problem = credential_problem(credentials or "")
-    if problem:
-        raise InvalidInput("credentials", problem)
-    setting_key = resolve_setting(setting).key if setting else ""
-    key = MarketKey(resolve_title(title), resolve_area(area).code, setting_key)
-    wages, basis = market_for(key)
-    complete = all(wage is not None for wage in wages)
-    position = (
-        percentile_position(salary, wages)
-        if complete
-        else PercentilePosition(value=None, label="unknown")
-    )
-    p25, p90 = wages[1], wages[4]
-    return {
-        **dict(zip(MARKET_COLUMNS, [*wages, basis], strict=True)),
-        "percentile": position.value,
-        "percentile_label": position.label,
-        "compa_ratio": compa_ratio(salary, wages[2]),
-        "below_p25": p25 is not None and salary < p25,
-        "above_p90": p90 is not None and salary > p90,
-        "missing_data": not complete,
-    }

@@ -9,6 +9,7 @@ failed run never leaves a half-written file; text cells that a spreadsheet would
 
 from __future__ import annotations
 
+import codecs
 import io
 import json
 import os
@@ -105,23 +106,25 @@ def canonical_columns(headers: list[str]) -> dict[str, str]:
     return mapping
 
 
-def _decode(data: bytes, name: str) -> str:
+def _check_utf8(data: bytes, name: str) -> bytes:
+    """The bytes without a byte-order mark, once checked to be UTF-8 (the error names the line)."""
     try:
-        return data.decode("utf-8-sig")
+        data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise InvalidInput(
             "file",
             f"{name!r} is not UTF-8 text (first bad byte on line {line}); save it as CSV UTF-8",
         ) from None
+    return data.removeprefix(codecs.BOM_UTF8)
 
 
 def _read_csv(data: bytes, name: str) -> pl.DataFrame:
-    text = _decode(data, name)
-    if not text.strip():
+    clean = _check_utf8(data, name)
+    if not clean.strip():
         raise InvalidInput("file", f"{name!r} is empty")
     try:
-        return pl.read_csv(io.StringIO(text), infer_schema=False)
+        return pl.read_csv(io.BytesIO(clean), infer_schema=False)
     except pl.exceptions.PolarsError as error:
         message = str(error).splitlines()[0]
         raise InvalidInput("file", f"{name!r} is not a readable CSV file: {message}") from None

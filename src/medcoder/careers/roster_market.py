@@ -4,6 +4,9 @@ A roster title is matched to a level of the coding career ladder (by number, "3"
 "Coding Manager"), and the level's OEWS occupation is priced: coders are SOC 29-2072, managers
 11-9111 and so on, as ``medcoder.careers.ladder`` maps them. A title that matches no level is
 priced as a medical records specialist (29-2072), and the ``occupation`` column shows it.
+
+``price_employee`` prices one person directly, without polars: the per-row path that the
+roster benchmark compares the vectorised one against (and a test checks they agree).
 """
 
 from __future__ import annotations
@@ -14,7 +17,9 @@ from typing import NamedTuple
 
 import polars as pl
 
-from medcoder.wages.areas import all_areas
+from medcoder.careers.percentile import PercentilePosition, compa_ratio, percentile_position
+from medcoder.errors import InvalidInput
+from medcoder.wages.areas import all_areas, resolve_area
 from medcoder.wages.credentials import normalise_credential
 from medcoder.wages.market import MarketWages, wages_from_row
 from medcoder.wages.oews import (
@@ -125,3 +130,36 @@ def market_table(keys: list[MarketKey]) -> pl.DataFrame:
         wages, basis = market_for(key)
         rows.append({**key._asdict(), **dict(zip(MARKET_COLUMNS, [*wages, basis], strict=True))})
     return pl.DataFrame(rows, schema=schema)
+
+
+def price_employee(
+    *,
+    title: str,
+    area: str,
+    salary: float,
+    setting: str | None = None,
+    credentials: str | None = None,
+) -> dict[str, object]:
+    """Price one employee directly (the per-row path the benchmark compares against)."""
+    problem = credential_problem(credentials or "")
+    if problem:
+        raise InvalidInput("credentials", problem)
+    setting_key = resolve_setting(setting).key if setting else ""
+    key = MarketKey(resolve_title(title), resolve_area(area).code, setting_key)
+    wages, basis = market_for(key)
+    complete = all(wage is not None for wage in wages)
+    position = (
+        percentile_position(salary, wages)
+        if complete
+        else PercentilePosition(value=None, label="unknown")
+    )
+    p25, p90 = wages[1], wages[4]
+    return {
+        **dict(zip(MARKET_COLUMNS, [*wages, basis], strict=True)),
+        "percentile": position.value,
+        "percentile_label": position.label,
+        "compa_ratio": compa_ratio(salary, wages[2]),
+        "below_p25": p25 is not None and salary < p25,
+        "above_p90": p90 is not None and salary > p90,
+        "missing_data": not complete,
+    }

@@ -12,7 +12,7 @@ import sys
 import typer
 
 from medcoder.cli.output import report_invalid_input
-from medcoder.errors import InvalidInput, NotFound
+from medcoder.errors import DataIntegrityError, InvalidInput, NotFound
 
 app = typer.Typer(
     name="medcoder",
@@ -49,3 +49,7 @@ def main(argv: list[str] | None = None) -> None:
             InvalidInput(error.what, f"not found: {error.key}"), as_json="--json" in args
         )
         raise SystemExit(2) from None
+    except DataIntegrityError as error:
+        # Refuse rather than print numbers from a file that is not the published release.
+        sys.stderr.write(f"error: {error}\n")
+        raise SystemExit(3) from None

@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from medcoder.codes.concepts_explain import CodeNotes, code_notes
+from medcoder.codes.concepts_explain import CodeNotes, code_notes, explaining_concepts
 from medcoder.codes.glossary import fold, get_concept, search_concepts, words
 from medcoder.codes.guidelines import search_guidelines
 from medcoder.codes.guidelines_pairs import compare_codes, describe_notes
@@ -98,7 +98,7 @@ class _Passages:
 
     def concept(self, slug: str, question: str) -> int:
         concept = get_concept(slug)
-        text = f"{concept.summary} {_best_paragraph(concept.body, question)}".strip()
+        text = f"{concept.summary}\n\n{_best_paragraph(concept.body, question)}".strip()
         return self.add("concept", slug, concept.title, text, concept.url)
 
     def code(self, notes: CodeNotes) -> int:
@@ -160,7 +160,11 @@ def retrieve(question: str) -> tuple[list[str], _Passages, list[CodeNotes]]:
         cited += "".join(f"[{passages.concept(slug, question)}]" for slug in finding.concepts)
         sentences.append(f"{finding.text} {cited}")
     if len(codes) == 1:
-        sentences.append(f"{describe_notes(codes[0])} [{numbers[codes[0].code]}]")
+        only = codes[0]
+        cited = f"[{numbers[only.code]}]" + "".join(
+            f"[{passages.concept(slug, question)}]" for slug in explaining_concepts(only)
+        )
+        sentences.append(f"{describe_notes(only)} {cited}")
     hits = [
         hit
         for hit in search_concepts(question, limit=4)

@@ -37,6 +37,9 @@ class CodeNotes(BaseModel):
     description: str
     billable: bool
     code_set: str
+    block: str = Field(
+        default="", description="ICD-10-CM block, e.g. 'I10-I1A Hypertensive diseases'."
+    )
     notes: list[CodeNote]
     url: str
 
@@ -73,14 +76,16 @@ def code_notes(code: str) -> CodeNotes:
 
     detail = lookup_code(code)
     notes: list[CodeNote] = []
+    block = ""
     if detail.icd10 is not None:
         record = detail.icd10
+        block = f"{record.block.code_range} {record.block.title}"
         for kind, (label, _slug) in NOTE_CONCEPTS.items():
             if kind == "seventh_characters":
-                notes.extend(
-                    CodeNote(kind=kind, label=label, text=f"{char}: {meaning}", source=record.code)
-                    for char, meaning in record.seventh_characters.items()
-                )
+                if record.seventh_characters:
+                    table = "; ".join(f"{c} {m}" for c, m in record.seventh_characters.items())
+                    source = record.seventh_character_source or record.code
+                    notes.append(CodeNote(kind=kind, label=label, text=table, source=source))
                 continue
             texts: Iterable[str] = getattr(record, kind)
             notes.extend(
@@ -100,9 +105,19 @@ def code_notes(code: str) -> CodeNotes:
         description=detail.description,
         billable=detail.billable,
         code_set=detail.code_set,
+        block=block,
         notes=notes,
         url=f"/codes/{detail.code}",
     )
+
+
+def explaining_concepts(notes: CodeNotes) -> list[str]:
+    """Slugs of the concepts that explain the kinds of note written on the code itself."""
+    kinds = {
+        n.kind for n in notes.notes if n.source == notes.code or n.kind == "seventh_characters"
+    }
+    slugs = [NOTE_CONCEPTS[kind][1] for kind in NOTE_CONCEPTS if kind in kinds]
+    return [slug for slug in dict.fromkeys(slugs) if slug != "lookup-workflow"]
 
 
 def _code_explanation(term: str, notes: CodeNotes) -> Explanation:

@@ -106,11 +106,17 @@ def list_concepts() -> list[Concept]:
 
 
 def get_concept(slug: str) -> Concept:
+    """The concept with this slug, or whose title or alias the slug spells ("drug-units")."""
     concepts = _load()
     key = slug.strip().lower()
-    if key not in concepts:
-        raise NotFound("concept", slug)
-    return concepts[key]
+    if key in concepts:
+        return concepts[key]
+    # Links written elsewhere (the question bank) may use an alias as the slug.
+    wanted = fold(key.replace("-", " "))
+    for entry in _entries():
+        if wanted and wanted in entry.phrases:
+            return entry.concept
+    raise NotFound("concept", slug)
 
 
 class _Entry:
@@ -130,8 +136,15 @@ class _Entry:
         if query in self.phrases:
             return 100.0, "name"
         best, matched = 0.0, ""
-        if codes & self.codes:
-            best, matched = 8.0 * len(codes & self.codes), "codes"
+        # A concept citing S52.521 is about S52.521A too (a 7th character added).
+        shared = {
+            code
+            for code in codes
+            for own in self.codes
+            if code == own or (len(code) == 7 and code.startswith(own))
+        }
+        if shared:
+            best, matched = 8.0 * len(shared), "codes"
         padded = f" {query} "
         for phrase in self.phrases:
             if phrase not in _STOPWORDS and f" {phrase} " in padded:

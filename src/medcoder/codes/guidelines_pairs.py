@@ -137,6 +137,7 @@ def compare_pair(first: CodeNotes, second: CodeNotes) -> list[Finding]:
                 )
             ]
     findings = _notes_between(first, second)
+    linked_by_notes = bool(findings)
     if not any(f.concepts[0] in ("excludes1", "excludes2") for f in findings):
         findings.append(
             Finding(
@@ -148,6 +149,16 @@ def compare_pair(first: CodeNotes, second: CodeNotes) -> list[Finding]:
         )
     if first.code[:3] == second.code[:3]:
         findings.append(_same_category(first, second))
+    elif not linked_by_notes and first.block and first.block == second.block:
+        findings.append(
+            Finding(
+                f"{first.code} and {second.code} are in the same block ({first.block}). When one "
+                "of them is a combination code that already includes the other's condition, "
+                "report only the combination code.",
+                (first.code, second.code),
+                ("combination-codes",),
+            )
+        )
     return findings
 
 
@@ -163,8 +174,11 @@ def compare_codes(codes: list[CodeNotes]) -> list[Finding]:
 
 def describe_notes(notes: CodeNotes) -> str:
     """One paragraph on a single code: its own notes, then how many it inherits and from where."""
+    sevenths = [note for note in notes.notes if note.kind == "seventh_characters"]
     billable = "billable" if notes.billable else "not billable: choose a more specific code"
-    own = [note for note in notes.notes if note.source == notes.code]
+    if sevenths and not notes.billable:
+        billable = "not billable until a 7th character is added"
+    own = [n for n in notes.notes if n.source == notes.code and n.kind != "seventh_characters"]
     inherited = [
         note
         for note in notes.notes
@@ -176,6 +190,8 @@ def describe_notes(notes: CodeNotes) -> str:
         parts.append(f"Its own notes: {listed}.")
     else:
         parts.append("The code itself carries no notes.")
+    for note in sevenths:
+        parts.append(f"7th characters (defined at {note.source}): {note.text}.")
     if inherited:
         sources = ", ".join(dict.fromkeys(note.source for note in inherited))
         parts.append(

@@ -10,6 +10,7 @@ the best ones are simply the lowest numbers. That keeps a query to a few set int
 from __future__ import annotations
 
 import bisect
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -23,6 +24,9 @@ HCPCS_BIAS = 1.0
 # Pregnancy (chapter 15) and newborn (chapter 16) codes apply only when the query says so; a
 # query that does ("newborn") matches only them anyway, so the bias never hides them.
 CHAPTER_BIAS = {15: 1.5, 16: 1.5}
+# Text that adds no specificity: nonessential modifiers in (parentheses), synonyms in [brackets],
+# and the NEC convention. "Essential (primary) hypertension" is as plain as "hypertension".
+_FREE_TEXT = re.compile(r"\([^)]*\)|\[[^\]]*\]|\bnot elsewhere classified\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -91,7 +95,8 @@ class IndexBuilder:
         cached = self._word_cache.get(text)
         if cached is None:
             distinct = frozenset(words(text))
-            cached = (distinct, sum(weight_of_extra(word) for word in distinct))
+            costed = frozenset(words(_FREE_TEXT.sub(" , ", text)))
+            cached = (distinct, sum(weight_of_extra(word) for word in costed))
             self._word_cache[text] = cached
         return cached
 

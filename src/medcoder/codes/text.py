@@ -14,7 +14,15 @@ NEGATION = "~"
 STOPWORDS = frozenset("a an and as at by for from in into is of on or the to with w".split())
 # Words that say "nothing more is specified": codes whose extra words are only these are the
 # default when the query does not say more ("pneumonia" → "Pneumonia, unspecified organism").
-LIGHT_WORDS = {"unspecified": 0.3, "nos": 0.3, "without": 0.2, "site": 0.5, "organism": 0.5}
+LIGHT_WORDS = {
+    "unspecified": 0.3,
+    "nos": 0.3,
+    "without": 0.2,
+    "site": 0.5,
+    "organism": 0.5,
+    # The Alphabetic Index defaults many unqualified conditions to their acute form.
+    "acute": 0.5,
+}
 _IRREGULAR = {
     "feet": "foot",
     "teeth": "tooth",
@@ -57,8 +65,8 @@ _CLAUSE = re.compile(r"[,;()\[\]]")
 def words(text: str) -> list[str]:
     """Lower-cased, stemmed words of ``text`` in order, stopwords removed.
 
-    Words after "without" (up to the next comma, bracket or "with") are marked absent with a
-    leading ``~``: "heart disease without heart failure" must not answer a query for heart
+    Words after "without" or "unspecified as" (up to the next comma, bracket or "with") are
+    marked absent with a leading ``~``: "heart disease without heart failure" must not answer a query for heart
     failure, while a query that says "without heart failure" matches it exactly.
     """
     lowered = text.lower().replace("'s ", " ").replace("\u2019s ", " ")
@@ -66,9 +74,13 @@ def words(text: str) -> list[str]:
     for clause in _CLAUSE.split(lowered):
         absent = False
         for word in _WORD.findall(clause):
-            if word == "without":
+            if word == "without" or (
+                word == "as" and found[-1:] in (["unspecified"], ["specified"])
+            ):
+                # "without coma"; "unspecified as acute or chronic" says neither is present.
                 absent = True
-                found.append(word)
+                if word == "without":
+                    found.append(word)
             elif word == "with":
                 absent = False
             elif word not in STOPWORDS:

@@ -278,6 +278,6 @@ def billable_question(rng: random.Random) -> Question | None:
         ),
         difficulty="easy",
         code_set_year=CODE_SET_YEAR,
-        links=[*_links(answer.code, *(row.code for row in distractors)), "concept:billable-code"],
+        links=[*_links(answer.code, *(row.code for row in distractors)), "concept:lookup-workflow"],
         origin="generated",
     )

@@ -77,6 +77,8 @@ def hcc_question(rng: random.Random) -> Question | None:
     maps = rng.random() < 0.6
     code = rng.choice(single if maps else unmapped)
     mapped = hcc_categories_of(code)
+    if len(mapped) != (1 if maps else 0):
+        return None  # the pool and the published mapping disagree: ask another code
     record = get_icd10(code)
     if maps:
         right = mapped[0]
@@ -121,6 +123,6 @@ def hcc_question(rng: random.Random) -> Question | None:
         ),
         difficulty="hard",
         code_set_year=f"CMS-HCC PY{HCC_PAYMENT_YEAR}",
-        links=[f"icd10:{code}", "concept:hcc"],
+        links=[f"icd10:{code}", "concept:risk-adjustment-raf"],
         origin="generated",
     )

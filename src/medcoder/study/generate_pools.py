@@ -7,6 +7,8 @@ by category so that distractors can be siblings. HCPCS and HCC pools are built f
 
 from __future__ import annotations
 
+import csv
+import io
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -14,6 +16,7 @@ from functools import lru_cache
 from medcoder.codes.hcc import hcc_mappings
 from medcoder.codes.hcpcs import HcpcsCode, iter_hcpcs
 from medcoder.codes.icd10 import default_index
+from medcoder.sources import data_file
 
 # Model and payment year the HCC questions ask about: CMS phased V28 in fully for 2026.
 HCC_MODEL = "CMS-HCC Model V28"
@@ -103,36 +106,58 @@ def hcc_categories_of(code: str) -> list[tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def _model_categories() -> dict[str, frozenset[str]]:
+    """Dotless code → the categories (CC numbers) of the quizzed model, from the bundled CMS table.
+
+    Read in one pass: asking ``hcc_mappings`` for each of 74,000 codes would take minutes. The
+    chosen question is still checked against ``hcc_mappings`` before it is asked.
+    """
+    found: dict[str, set[str]] = defaultdict(set)
+    text = data_file(f"hcc_dx_{HCC_PAYMENT_YEAR}").read_text(encoding="utf-8")
+    for row in csv.DictReader(io.StringIO(text, newline="")):
+        if row["model_name"] == HCC_MODEL:
+            found[row["diagnosis_code"]].add(row["cc"])
+    return {code: frozenset(ccs) for code, ccs in found.items()}
+
+
+@lru_cache(maxsize=1)
 def hcc_pools() -> tuple[tuple[str, ...], tuple[str, ...], tuple[tuple[str, str], ...]]:
-    """(codes mapping to exactly one HCC, unmapped codes, every (HCC, label)).
+    """(codes mapping to exactly one HCC, unmapped codes, every (HCC, label) of the model).
 
     Unmapped codes are kept only from categories where some other code does map, so "it maps to
-    no HCC" is a real decision (I10 next to the mapped hypertensive codes), not a giveaway.
+    no HCC" is a real decision (a sibling of mapped codes), not a giveaway.
     """
+    categories = _model_categories()
     single: list[str] = []
     unmapped_candidates: list[str] = []
     mapped_categories: set[str] = set()
-    labels: set[tuple[str, str]] = set()
+    sample_code: dict[str, str] = {}
     for row in billable_rows():
-        categories = hcc_categories_of(row.code)
-        labels.update(categories)
-        if categories:
+        ccs = categories.get(row.code.replace(".", ""), frozenset())
+        if ccs:
             mapped_categories.add(row.category)
-        if len(categories) == 1:
+            for cc in ccs:
+                sample_code.setdefault(cc, row.code)
+        if len(ccs) == 1:
             single.append(row.code)
-        elif not categories:
+        elif not ccs:
             unmapped_candidates.append(row.code)
     unmapped = [code for code in unmapped_candidates if code[:3] in mapped_categories]
+    labels = {pair for code in sample_code.values() for pair in hcc_categories_of(code)}
     return tuple(single), tuple(unmapped), tuple(sorted(labels, key=hcc_number))
 
 
 def hcc_categories_near(code: str) -> list[tuple[str, str]]:
     """HCCs that other codes of ``code``'s category map to (plausible distractors)."""
-    found: set[tuple[str, str]] = set()
-    for row in rows_by_category()[code[:3]]:
-        if row.billable and row.code != code:
-            found.update(hcc_categories_of(row.code))
-    return sorted(found, key=hcc_number)
+    categories = _model_categories()
+    wanted = {
+        cc
+        for row in rows_by_category()[code[:3]]
+        if row.code != code
+        for cc in categories.get(row.code.replace(".", ""), frozenset())
+    }
+    _, _, every_hcc = hcc_pools()
+    return [pair for pair in every_hcc if pair[0].removeprefix("HCC") in wanted]
 
 
 def hcc_number(pair: tuple[str, str]) -> int:

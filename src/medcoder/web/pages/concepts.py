@@ -13,7 +13,7 @@ from itertools import groupby
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 from markupsafe import Markup
 
 from medcoder.errors import InvalidInput, NotFound
@@ -126,14 +126,16 @@ def concept_list(request: Request, q: str = "") -> HTMLResponse:
     return _render(request, "concepts/list.html", context)
 
 
-@router.get("/concepts/{slug}", response_class=HTMLResponse)
-def concept_page(request: Request, slug: str) -> HTMLResponse:
+@router.get("/concepts/{slug}", response_class=HTMLResponse, response_model=None)
+def concept_page(request: Request, slug: str) -> HTMLResponse | RedirectResponse:
     from medcoder.codes.glossary import get_concept
 
     try:
         concept = get_concept(slug)
     except NotFound:
         return _render(request, "concepts/not_found.html", {"slug": slug}, status=404)
+    if concept.slug != slug:  # an alias ("drug-units"): send the reader to the one true address
+        return RedirectResponse(concept.url, status_code=308)
     see_also = [get_concept(other) for other in concept.see_also]
     context = {"concept": concept, "body": render_markdown(concept.body), "see_also": see_also}
     return _render(request, "concepts/detail.html", context)
@@ -145,6 +147,7 @@ def ask_page(request: Request, q: str = "") -> HTMLResponse:
     from medcoder.codes.llm import chat_client_from_settings
 
     context: dict[str, Any] = {"q": q, "answer": None, "error": None, "text": None}
+    context["passage_html"] = {}
     if q:
         try:
             llm = chat_client_from_settings(request.app.state.settings)
@@ -154,4 +157,8 @@ def ask_page(request: Request, q: str = "") -> HTMLResponse:
             return _render(request, "concepts/ask.html", context, status=422)
         context["answer"] = answer
         context["text"] = render_markdown(answer.text, citations=True)
+        # Glossary and guideline passages are our Markdown; code notes are shown as written.
+        context["passage_html"] = {
+            p.number: render_markdown(p.text) for p in answer.passages if p.kind != "code_note"
+        }
     return _render(request, "concepts/ask.html", context)
