@@ -34,19 +34,23 @@ class LiveServer:
         self.base_url = f"http://127.0.0.1:{self.port}"
         self.env = env
         self.process: subprocess.Popen[bytes] | None = None
+        # A file, not a pipe: nobody reads the log while tests run, and a full pipe would block
+        # the server once its access log passed 64 KiB.
+        self.log = Path(tempfile.mkstemp(prefix="medcoder-serve-", suffix=".log")[1])
 
     def start(self) -> None:
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "medcoder", "serve", "--port", str(self.port)],
-            env=self.env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-        )
+        with self.log.open("wb") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "medcoder", "serve", "--port", str(self.port)],
+                env=self.env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                stderr = self.process.stderr.read().decode() if self.process.stderr else ""
-                raise RuntimeError(f"medcoder serve exited early:\n{stderr}")
+                output = self.log.read_text(errors="replace")
+                raise RuntimeError(f"medcoder serve exited early:\n{output}")
             try:
                 if httpx.get(f"{self.base_url}/api/v1/health", timeout=1).status_code == 200:
                     return
@@ -56,7 +60,9 @@ class LiveServer:
         raise RuntimeError("medcoder serve did not answer within 60 s")
 
     def stop(self) -> None:
-        if self.process and self.process.poll() is None:
+        if self.process is None:
+            return
+        if self.process.poll() is None:
             self.process.terminate()
             self.process.wait(timeout=15)
 

@@ -20,7 +20,7 @@ from medcoder.codes.icd10 import default_index
 from medcoder.codes.lexicon import Lexicon, load_lexicon
 from medcoder.codes.normalize import compact, dotted_icd10
 from medcoder.codes.search_build import reset_search_index, search_index
-from medcoder.codes.search_index import KIND_NAMES, SearchIndex
+from medcoder.codes.search_index import ASIDE_WEIGHT, KIND_NAMES, SearchIndex
 from medcoder.codes.text import words
 from medcoder.errors import InvalidInput
 
@@ -89,11 +89,14 @@ class _Query:
             self.seen.add(entry_number)
             self.hits.append((entry_number, score, matched))
 
-    def add_docs_in_order(self, docs: set[int], score: float, note: str) -> None:
+    def add_docs_in_order(
+        self, docs: set[int], score: float, note: str, query_words: frozenset[str]
+    ) -> None:
         if not docs or self.full:
             return
         wanted = (self.limit - len(self.hits)) * 8 + 16
         ordered = heapq.nsmallest(wanted, docs) if len(docs) > wanted else sorted(docs)
+        ordered = self._rerank_asides(ordered, query_words)
         for pass_number in range(2):
             for doc in ordered:
                 kind = KIND_NAMES[self.index.doc_kind[doc]]
@@ -104,6 +107,22 @@ class _Query:
                 ordered = sorted(docs)[len(ordered) :]
             else:
                 return
+
+    def _rerank_asides(self, ordered: list[int], query_words: frozenset[str]) -> list[int]:
+        """Documents are numbered as if every query word were in their main text; one found only
+        in an aside ("Panic disorder [episodic paroxysmal anxiety]" for "anxiety disorder") was
+        charged little for a word the query asked for, so it pays the rest here."""
+        index = self.index
+        free = index.doc_free
+        if not any(doc in free and free[doc] & query_words for doc in ordered):
+            return ordered
+
+        def key(doc: int) -> tuple[bool, float, int]:
+            billable = index.entries[index.doc_entry[doc]].billable
+            missing = len(free.get(doc, frozenset()) & query_words)
+            return (not billable, index.doc_cost[doc] + (1 - ASIDE_WEIGHT) * missing, doc)
+
+        return sorted(ordered, key=key)
 
     def results(self) -> list[SearchHit]:
         hits = []
@@ -237,7 +256,7 @@ def _all_words_hits(query: _Query, query_words: list[str], score: float) -> bool
         if not found:
             return False
     note = f" ({', '.join(notes)})" if notes else ""
-    query.add_docs_in_order(found, score, note)
+    query.add_docs_in_order(found, score, note, frozenset(query_words))
     return True
 
 

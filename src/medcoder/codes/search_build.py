@@ -28,7 +28,7 @@ from medcoder.codes.search_index import (
 from medcoder.codes.text import words
 from medcoder.sources import load_sources
 
-SEARCH_FORMAT = 1
+SEARCH_FORMAT = 3
 
 
 def _icd_documents(builder: IndexBuilder) -> None:

@@ -26,7 +26,9 @@ HCPCS_BIAS = 1.0
 CHAPTER_BIAS = {15: 1.5, 16: 1.5}
 # Text that adds no specificity: nonessential modifiers in (parentheses), synonyms in [brackets],
 # and the NEC convention. "Essential (primary) hypertension" is as plain as "hypertension".
-_FREE_TEXT = re.compile(r"\([^)]*\)|\[[^\]]*\]|\bnot elsewhere classified\b", re.IGNORECASE)
+_ASIDES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_NEC = re.compile(r"\bnot elsewhere classified\b", re.IGNORECASE)
+ASIDE_WEIGHT = 0.2
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ class _Doc:
     tokens: frozenset[str]
     cost: float
     order: int  # position among a code's 7th characters (A first), else 0
+    free: frozenset[str]
 
 
 @dataclass
@@ -53,6 +56,10 @@ class SearchIndex:
     doc_entry: list[int] = field(default_factory=list)
     doc_kind: list[int] = field(default_factory=list)
     doc_tokens: list[frozenset[str]] = field(default_factory=list)
+    # The static cost behind each document's number, and the words of its (parenthesised) or
+    # [bracketed] asides, which cost little: a query word found only there is re-ranked at query time.
+    doc_cost: list[float] = field(default_factory=list)
+    doc_free: dict[int, frozenset[str]] = field(default_factory=dict)
     postings: dict[str, set[int]] = field(default_factory=dict)
     vocabulary: list[str] = field(default_factory=list)
     by_first_letter: dict[str, list[str]] = field(default_factory=dict)
@@ -84,9 +91,9 @@ class IndexBuilder:
     def __init__(self) -> None:
         self.entries: list[CodeEntry] = []
         self.docs: list[_Doc] = []
-        self._word_cache: dict[str, tuple[frozenset[str], float]] = {}
+        self._word_cache: dict[str, tuple[frozenset[str], float, frozenset[str]]] = {}
 
-    def _words(self, text: str) -> tuple[frozenset[str], float]:
+    def _words(self, text: str) -> tuple[frozenset[str], float, frozenset[str]]:
         """The distinct words of ``text`` and their cost as extra words (memoised).
 
         What follows "without" costs nothing: "cystitis without hematuria" says no more than
@@ -95,8 +102,11 @@ class IndexBuilder:
         cached = self._word_cache.get(text)
         if cached is None:
             distinct = frozenset(words(text))
-            costed = frozenset(words(_FREE_TEXT.sub(" , ", text)))
-            cached = (distinct, sum(weight_of_extra(word) for word in costed))
+            costed = frozenset(words(_ASIDES.sub(" , ", _NEC.sub(" ", text))))
+            free = distinct - costed - frozenset(words(" ".join(_NEC.findall(text))))
+            cost = sum(weight_of_extra(word) for word in costed)
+            cost += sum(ASIDE_WEIGHT * weight_of_extra(word) for word in free)
+            cached = (distinct, cost, free)
             self._word_cache[text] = cached
         return cached
 
@@ -114,11 +124,18 @@ class IndexBuilder:
         order: int = 0,
     ) -> None:
         """Index ``text`` (whose length sets the cost) plus ``extra_text`` (searchable, free)."""
-        tokens, cost = self._words(text)
+        tokens, cost, free = self._words(text)
         if extra_text:
             tokens = tokens | self._words(extra_text)[0]
         self.docs.append(
-            _Doc(entry=entry, kind=kind, tokens=tokens, cost=cost + _KIND_BIAS[kind], order=order)
+            _Doc(
+                entry=entry,
+                kind=kind,
+                tokens=tokens,
+                cost=cost + _KIND_BIAS[kind],
+                order=order,
+                free=free,
+            )
         )
 
     def build(self) -> SearchIndex:
@@ -130,7 +147,8 @@ class IndexBuilder:
             # ICD-10-CM diagnosis text, the diagnosis is the likelier intent of a word search.
             bias = HCPCS_BIAS if entry.code_set == "hcpcs" else 0.0
             bias += CHAPTER_BIAS.get(entry.chapter or 0, 0.0)
-            return (not entry.billable, doc.cost + bias, doc.order, entry.code)
+            doc.cost += bias
+            return (not entry.billable, doc.cost, doc.order, entry.code)
 
         self.docs.sort(key=preference)
         postings: dict[str, set[int]] = defaultdict(set)
@@ -147,6 +165,8 @@ class IndexBuilder:
             doc_entry=[doc.entry for doc in self.docs],
             doc_kind=[doc.kind for doc in self.docs],
             doc_tokens=[doc.tokens for doc in self.docs],
+            doc_cost=[doc.cost for doc in self.docs],
+            doc_free={number: doc.free for number, doc in enumerate(self.docs) if doc.free},
             postings=dict(postings),
             vocabulary=vocabulary,
             by_first_letter=dict(by_first_letter),

@@ -88,7 +88,9 @@ def condition_question(rng: random.Random) -> Question | None:
     distractors = rng.sample(pool, 3)
     record = get_icd10(answer.code)
     # Quote the note nearest the code (inherited notes run chapter → block → parent).
-    notes = [n for n in record.inherited_notes if n.kind != "notes"]
+    notes = [
+        n for n in record.inherited_notes if n.kind != "notes" and not n.text.rstrip().endswith(":")
+    ]
     note_text = ""
     if notes:
         nearest = notes[-1]

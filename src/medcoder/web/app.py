@@ -14,12 +14,12 @@ from importlib import resources
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
+from medcoder.accounts.rate_limit import RateLimiter
+from medcoder.accounts.sessions import user_id_for_token
 from medcoder.settings import Settings, get_settings
 from medcoder.sources import verify_sources
 from medcoder.store.engine import make_engine, make_session_factory
 from medcoder.store.migrate import upgrade_to_head
-from medcoder.accounts.rate_limit import RateLimiter
-from medcoder.accounts.sessions import user_id_for_token
 from medcoder.web.errors import install_error_handlers
 from medcoder.web.security import SecurityMiddleware
 

@@ -8,6 +8,7 @@ capability and renders; no wage figure is computed here.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -95,6 +96,12 @@ def claim_groups(claims: list[Any]) -> list[dict[str, Any]]:
 
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request) -> HTMLResponse:
+    return render(request, "salary/overview.html", _overview_context())
+
+
+# Figures from the bundled release never change while the server runs: work them out once.
+@lru_cache(maxsize=1)
+def _overview_context() -> dict[str, Any]:
     from medcoder.careers.outlook import outlook
     from medcoder.wages.claims import claim_conflicts, list_claims
     from medcoder.wages.market import market_wages
@@ -110,7 +117,7 @@ def overview(request: Request) -> HTMLResponse:
         *claim_conflicts(topic="third_party"),
         *claim_conflicts(topic="outlook"),
     ]
-    context = {
+    return {
         "wages": nation,
         "chart": chart,
         "outlook": outlook(),
@@ -118,11 +125,15 @@ def overview(request: Request) -> HTMLResponse:
         "experience": claim_groups(list_claims(topic="experience")),
         "drivers": list_claims(topic="outlook", subject="drivers"),
     }
-    return render(request, "salary/overview.html", context)
 
 
 @router.get("/settings", response_class=HTMLResponse)
 def work_settings(request: Request) -> HTMLResponse:
+    return render(request, "salary/settings.html", _work_settings_context())
+
+
+@lru_cache(maxsize=1)
+def _work_settings_context() -> dict[str, Any]:
     from medcoder.wages.claims import list_claims
     from medcoder.wages.market import market_wages, setting_wages
 
@@ -139,12 +150,16 @@ def work_settings(request: Request) -> HTMLResponse:
     claims: dict[str, list[Any]] = {}
     for claim in list_claims(topic="work_setting"):
         claims.setdefault(claim.setting or "", []).append(claim)
-    context = {"nation": nation, "rows": rows, "chart": chart, "claims": claims}
-    return render(request, "salary/settings.html", context)
+    return {"nation": nation, "rows": rows, "chart": chart, "claims": claims}
 
 
 @router.get("/credentials", response_class=HTMLResponse)
 def credentials(request: Request) -> HTMLResponse:
+    return render(request, "salary/credentials.html", _credentials_context())
+
+
+@lru_cache(maxsize=1)
+def _credentials_context() -> dict[str, Any]:
     from medcoder.wages.claims import list_articles, list_claims
 
     sections = [
@@ -156,5 +171,4 @@ def credentials(request: Request) -> HTMLResponse:
             claim_groups(list_claims(topic="certification_premium")),
         ),
     ]
-    context = {"sections": sections, "articles": list_articles()}
-    return render(request, "salary/credentials.html", context)
+    return {"sections": sections, "articles": list_articles()}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -19,15 +20,28 @@ BOTTOM_COUNT = 5
 
 @router.get("/states", response_class=HTMLResponse)
 def states(request: Request, by: str = "median") -> HTMLResponse:
+    error = None
+    try:
+        context = _states_context(by)
+    except InvalidInput as problem:
+        error = problem.message
+        context = _states_context("median")
+    return render(
+        request,
+        "salary/states.html",
+        {**context, "error": error},
+        status_code=422 if error else 200,
+    )
+
+
+# The bundled release cannot change while the server runs, so each page's figures are worked
+# out once per process; only the HTML is rendered per request.
+@lru_cache(maxsize=4)
+def _states_context(by: str) -> dict[str, Any]:
     from medcoder.wages.claims import claim_conflicts
     from medcoder.wages.market import rank_states
 
-    error = None
-    try:
-        ranked = rank_states(by=by)
-    except InvalidInput as problem:
-        error, by = problem.message, "median"
-        ranked = rank_states(by=by)
+    ranked = rank_states(by=by)
     published = [entry for entry in ranked if entry.value is not None]
     tiles = [
         MapTile(
@@ -39,9 +53,8 @@ def states(request: Request, by: str = "median") -> HTMLResponse:
         for entry in ranked
     ]
     measure = f"annual {by} wage"
-    context = {
+    return {
         "by": by,
-        "error": error,
         "ranked": ranked,
         "top": published[:TOP_COUNT],
         "bottom": published[-BOTTOM_COUNT:][::-1],
@@ -50,7 +63,6 @@ def states(request: Request, by: str = "median") -> HTMLResponse:
         ),
         "claims": claim_conflicts(topic="state_top") + claim_conflicts(topic="state_bottom"),
     }
-    return render(request, "salary/states.html", context, status_code=422 if error else 200)
 
 
 def _cost_of_living(area: Any) -> Any:
@@ -73,12 +85,20 @@ def _wages_or_none(area_name: str) -> Any:
 
 @router.get("/states/{postal}", response_class=HTMLResponse)
 def state(request: Request, postal: str) -> HTMLResponse:
+    context = _state_context(postal.upper()) if len(postal) == 2 else None
+    if context is None:
+        return not_found(request, "state", postal, back="/states", back_label="All states")
+    return render(request, "salary/place.html", context)
+
+
+@lru_cache(maxsize=64)
+def _state_context(postal: str) -> dict[str, Any] | None:
     from medcoder.wages.areas import state_by_postal
     from medcoder.wages.market import market_wages, rank_metros
 
-    area = state_by_postal(postal) if len(postal) == 2 else None
+    area = state_by_postal(postal)
     if area is None:
-        return not_found(request, "state", postal, back="/states", back_label="All states")
+        return None
     wages = _wages_or_none(area.name)
     nation = market_wages()
     bands = [wage_band(area.name, wages)] if wages else []
@@ -87,7 +107,7 @@ def state(request: Request, postal: str) -> HTMLResponse:
         [*bands, wage_band("United States", nation)],
         title=f"Annual wage percentiles in {area.name} and nationally, May 2025",
     )
-    context = {
+    return {
         "area": area,
         "wages": wages,
         "nation": nation,
@@ -95,17 +115,24 @@ def state(request: Request, postal: str) -> HTMLResponse:
         "metros": rank_metros(area.postal or area.name),
         "rpp": _cost_of_living(area),
     }
-    return render(request, "salary/place.html", context)
 
 
 @router.get("/metros/{area_code}", response_class=HTMLResponse)
 def metro(request: Request, area_code: str) -> HTMLResponse:
+    context = _metro_context(area_code)
+    if context is None:
+        return not_found(request, "metro area", area_code, back="/states", back_label="All states")
+    return render(request, "salary/place.html", context)
+
+
+@lru_cache(maxsize=256)
+def _metro_context(area_code: str) -> dict[str, Any] | None:
     from medcoder.wages.areas import all_areas, state_by_postal
     from medcoder.wages.market import market_wages
 
     area = all_areas().get(area_code)
     if area is None or area.kind not in ("metro", "nonmetro"):
-        return not_found(request, "metro area", area_code, back="/states", back_label="All states")
+        return None
     wages = _wages_or_none(area.name)
     nation = market_wages()
     states = [found for postal in area.postals if (found := state_by_postal(postal))]
@@ -116,7 +143,7 @@ def metro(request: Request, area_code: str) -> HTMLResponse:
         [*bands, wage_band("United States", nation)],
         title=f"Annual wage percentiles in {area.name}, its state and nationally, May 2025",
     )
-    context = {
+    return {
         "area": area,
         "wages": wages,
         "nation": nation,
@@ -125,4 +152,3 @@ def metro(request: Request, area_code: str) -> HTMLResponse:
         "metros": None,
         "rpp": _cost_of_living(area),
     }
-    return render(request, "salary/place.html", context)
