@@ -127,7 +127,8 @@ def test_careers_page_sets_ladder_claims_beside_oews_pay(client: TestClient) -> 
     assert "Director of HIM/Coding" in ladder
     assert "$90,000–$120,000+" in ladder
     assert "$123,860" in ladder  # 11-9111 national median
-    assert len(re.findall(r"<tr><td class=\"num\">\d</td>", response.text)) == 7
+    levels = re.findall(r'data-label="Level">(\d)</td>', element(response.text, "ladder-table"))
+    assert levels == ["1", "2", "3", "4", "5", "6", "7"]
     assert "Postsecondary nondegree award" in text_of(response.text)
 
 
@@ -137,6 +138,9 @@ def test_sources_page_lists_every_dataset_with_its_hash(client: TestClient) -> N
     for source in load_sources().values():
         assert source.sha256 in response.text
         assert source.release in unescape(response.text)
+    # The estimator's method, rendered from docs/methodology.md.
+    assert "<h2>How medcoder estimates a salary</h2>" in response.text
+    assert "never as zero" in text_of(response.text)
 
 
 def test_estimate_form_without_a_query_shows_the_form_only(client: TestClient) -> None:

@@ -94,3 +94,13 @@ def test_refresh_refuses_files_that_are_not_cms_tabular_xml(tmp_path: Path) -> N
     assert caught.value.field == "tabular"
     with pytest.raises(InvalidInput):
         refresh_code_set(tmp_path / "missing.xml", cache_dir=tmp_path)
+
+
+def test_an_index_of_an_older_format_is_removed_once_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = _source(TABULAR)
+    old = ensure_index(source, tmp_path)
+    monkeypatch.setattr(index_store, "FORMAT_VERSION", index_store.FORMAT_VERSION + 1)
+    new = ensure_index(source, tmp_path)
+    assert new.is_file() and not old.exists()

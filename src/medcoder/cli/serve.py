@@ -14,11 +14,18 @@ def serve(
     """Start the web app: open http://HOST:PORT/ in a browser."""
     import uvicorn
 
+    from medcoder.errors import DataIntegrityError
     from medcoder.settings import get_settings
     from medcoder.web.app import create_app
+    from medcoder.web.warmup import start_warming
 
     settings = get_settings()
-    application = create_app(settings)
+    try:
+        application = create_app(settings)
+    except DataIntegrityError as error:
+        typer.echo(f"error: refusing to start: {error}", err=True)
+        raise typer.Exit(3) from None
+    start_warming()
     uvicorn.run(
         application,
         host=host or settings.host,

@@ -11,11 +11,11 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-import yaml
 from pydantic import BaseModel, Field, computed_field
 from rapidfuzz import fuzz, process
 
 from medcoder.errors import NotFound
+from medcoder.yaml_data import parse_yaml
 
 
 class Concept(BaseModel):
@@ -61,7 +61,6 @@ _WORD = re.compile(r"[a-z0-9]+")
 _CODE_TOKEN = re.compile(r"\b[A-Za-z][0-9][0-9A-Za-z](?:\.?[0-9A-Za-z]{1,4})?\b")
 # Word matches below this are incidental (one common word somewhere in a long body).
 MIN_SCORE = 2.0
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def fold(text: str) -> str:
@@ -91,7 +90,7 @@ def _load() -> dict[str, Concept]:
     for entry in sorted(folder.iterdir(), key=lambda item: item.name):
         if not entry.name.endswith(".yaml"):
             continue
-        document = yaml.load(entry.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
+        document = parse_yaml(entry.read_text(encoding="utf-8"))
         for raw in document["concepts"]:
             concept = Concept(group=document["group"], **raw)
             if concept.slug in concepts:

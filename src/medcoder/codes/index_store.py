@@ -176,7 +176,17 @@ def build_index(source: IndexSource, cache_dir: Path) -> Path:
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
+    _remove_older_formats(source, cache_dir)
     return target
+
+
+def _remove_older_formats(source: IndexSource, cache_dir: Path) -> None:
+    """Delete indexes of the same source built by an older format (each is ~20 MB)."""
+    current = f"{source.key}.sqlite"
+    stem = source.key.rsplit("-v", 1)[0]
+    for stale in cache_dir.glob(f"{stem}-v*.sqlite"):
+        if stale.name != current:
+            stale.unlink(missing_ok=True)
 
 
 def ensure_index(source: IndexSource, cache_dir: Path) -> Path:

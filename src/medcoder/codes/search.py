@@ -272,7 +272,7 @@ def _some_words_hits(query: _Query, query_words: list[str]) -> None:
     total = sum(idf.values())
     # Rare words bring candidates in; common ones ("right", "fracture") only add weight to
     # documents already in play, which keeps a long query to a few milliseconds.
-    budget = 8000
+    budget = 3000
     for word in sorted(known, key=lambda w: len(index.postings[w])):
         docs = index.postings[word]
         if len(docs) <= budget or not weights:

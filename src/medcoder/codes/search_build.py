@@ -126,6 +126,10 @@ def load_search_index() -> SearchIndex:
     with os.fdopen(handle_number, "wb") as handle:
         pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(temporary, path)
+    # Older pickles for the same ICD-10-CM index (another lexicon or format) are dead weight.
+    for stale in path.parent.glob(f"search-{default_index().path.stem}-*.pickle"):
+        if stale != path:
+            stale.unlink(missing_ok=True)
     return index
 
 

@@ -57,7 +57,7 @@ class SearchIndex:
     doc_kind: list[int] = field(default_factory=list)
     doc_tokens: list[frozenset[str]] = field(default_factory=list)
     # The static cost behind each document's number, and the words of its (parenthesised) or
-    # [bracketed] asides, which cost little: a query word found only there is re-ranked at query time.
+    # [bracketed] asides, which cost little: a query word found only there is re-ranked later.
     doc_cost: list[float] = field(default_factory=list)
     doc_free: dict[int, frozenset[str]] = field(default_factory=dict)
     postings: dict[str, set[int]] = field(default_factory=dict)

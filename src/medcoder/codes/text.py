@@ -66,8 +66,8 @@ def words(text: str) -> list[str]:
     """Lower-cased, stemmed words of ``text`` in order, stopwords removed.
 
     Words after "without" or "unspecified as" (up to the next comma, bracket or "with") are
-    marked absent with a leading ``~``: "heart disease without heart failure" must not answer a query for heart
-    failure, while a query that says "without heart failure" matches it exactly.
+    marked absent with a leading ``~``: "heart disease without heart failure" must not answer a
+    query for heart failure, while a query that says "without heart failure" matches it exactly.
     """
     lowered = text.lower().replace("'s ", " ").replace("\u2019s ", " ")
     found: list[str] = []

@@ -16,11 +16,11 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from medcoder.errors import InvalidInput, NotFound
 from medcoder.study.questions import CONTENT_AREAS, Question
+from medcoder.yaml_data import parse_yaml
 
 _CURATED_ID = re.compile(r"^(?P<area>[a-z0-9_]+)-(?P<number>\d{3,})$")
 
@@ -49,7 +49,7 @@ def parse_bank_file(name: str, text: str) -> list[Question]:
     area = name.removesuffix(".yaml")
     if area not in CONTENT_AREAS:
         raise QuestionBankError(f"{name}: file name is not a content area key")
-    entries: Any = yaml.safe_load(text)
+    entries: Any = parse_yaml(text)
     if entries is None:
         return []
     if not isinstance(entries, list):

@@ -20,11 +20,11 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, Field
 
 from medcoder.errors import InvalidInput
 from medcoder.study.bank import load_bank
+from medcoder.yaml_data import parse_yaml
 
 COMMON_CODES_DECK = "common-codes"
 QUESTION_BANK_DECK = "question-bank"
@@ -60,7 +60,7 @@ def _slug(text: str, limit: int = 60) -> str:
 
 def _read_deck_file(entry: Traversable) -> tuple[str, dict[str, Any]]:
     name = entry.name.removesuffix(".yaml")
-    data = yaml.safe_load(entry.read_text(encoding="utf-8"))
+    data = parse_yaml(entry.read_text(encoding="utf-8"))
     if not isinstance(data, dict) or not {"title", "description", "cards"} <= set(data):
         raise DeckFileError(f"{entry.name}: needs title, description and cards")
     if not isinstance(data["cards"], list):

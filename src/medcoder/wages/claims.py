@@ -10,12 +10,12 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict
 
 from medcoder.errors import InvalidInput
 from medcoder.sources import data_file
 from medcoder.wages.provenance import SourceRef, source_ref
+from medcoder.yaml_data import parse_yaml
 
 CLAIMS_KEY = "claims_seed_articles"
 
@@ -117,9 +117,7 @@ class ClaimSet(BaseModel):
 
 @lru_cache(maxsize=1)
 def load_claims() -> ClaimSet:
-    # libyaml's loader when present: the pure-Python one is most of a cold start's data loading.
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    raw = yaml.load(data_file(CLAIMS_KEY).read_text(encoding="utf-8"), Loader=loader)
+    raw = parse_yaml(data_file(CLAIMS_KEY).read_text(encoding="utf-8"))
     return ClaimSet.model_validate(raw)
 
 

@@ -11,6 +11,7 @@ from fastapi import FastAPI, Request
 from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from medcoder.errors import InvalidInput, NotFound
@@ -39,6 +40,14 @@ def _error_page(request: Request, status: int, title: str, message: str) -> Resp
         "error.html",
         {"status": status, "title": title, "message": message},
         status_code=status,
+    )
+
+
+def _is_disconnect(error: DBAPIError) -> bool:
+    text = str(error.orig).lower()
+    return any(
+        marker in text
+        for marker in ("connection", "terminating", "server closed", "shutting down", "starting up")
     )
 
 
@@ -72,6 +81,19 @@ def install_error_handlers(app: FastAPI) -> None:
                 response.headers.update(error.headers)
             return response
         return await http_exception_handler(request, error)
+
+    @app.exception_handler(DBAPIError)
+    async def _database_unavailable(request: Request, error: DBAPIError) -> Response:
+        # A lost connection (PostgreSQL restarting, say): the transaction was rolled back, nothing
+        # was half-written, and the client may simply retry. Other database errors are real bugs.
+        if not error.connection_invalidated and not _is_disconnect(error):
+            raise error
+        message = "the database is briefly unavailable; nothing was saved, please retry"
+        response: Response = JSONResponse(error_body("database", message), status_code=503)
+        if _wants_page(request):
+            response = _error_page(request, 503, "Please try again in a moment", message)
+        response.headers["Retry-After"] = "2"
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, error: RequestValidationError) -> Response:

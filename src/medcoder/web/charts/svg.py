@@ -76,11 +76,11 @@ def svg(
 
 
 def nice_ceiling(value: float) -> float:
-    """Round an axis maximum up to 1, 2, 2.5 or 5 times a power of ten (51,140 → 60,000)."""
+    """Round an axis maximum up to a readable step times a power of ten (51,140 → 60,000)."""
     if value <= 0:
         return 1.0
     magnitude = 10.0 ** math.floor(math.log10(value))
-    for step in (1.0, 2.0, 2.5, 5.0, 10.0):
+    for step in (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0):
         if value <= step * magnitude:
             return step * magnitude
     return 10.0 * magnitude

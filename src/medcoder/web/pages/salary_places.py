@@ -65,15 +65,6 @@ def _states_context(by: str) -> dict[str, Any]:
     }
 
 
-def _cost_of_living(area: Any) -> Any:
-    """BEA's price level for the area, when the careers helper's RPP module provides one."""
-    try:
-        from medcoder.wages.cost_of_living import rpp_for_area
-    except ImportError:  # RPP data not bundled in this build: the page omits the note
-        return None
-    return rpp_for_area(area)
-
-
 def _wages_or_none(area_name: str) -> Any:
     from medcoder.wages.market import market_wages
 
@@ -94,6 +85,7 @@ def state(request: Request, postal: str) -> HTMLResponse:
 @lru_cache(maxsize=64)
 def _state_context(postal: str) -> dict[str, Any] | None:
     from medcoder.wages.areas import state_by_postal
+    from medcoder.wages.cost_of_living import rpp_for_area
     from medcoder.wages.market import market_wages, rank_metros
 
     area = state_by_postal(postal)
@@ -113,7 +105,7 @@ def _state_context(postal: str) -> dict[str, Any] | None:
         "nation": nation,
         "chart": chart,
         "metros": rank_metros(area.postal or area.name),
-        "rpp": _cost_of_living(area),
+        "rpp": rpp_for_area(area),
     }
 
 
@@ -128,6 +120,7 @@ def metro(request: Request, area_code: str) -> HTMLResponse:
 @lru_cache(maxsize=256)
 def _metro_context(area_code: str) -> dict[str, Any] | None:
     from medcoder.wages.areas import all_areas, state_by_postal
+    from medcoder.wages.cost_of_living import rpp_for_area
     from medcoder.wages.market import market_wages
 
     area = all_areas().get(area_code)
@@ -150,5 +143,5 @@ def _metro_context(area_code: str) -> dict[str, Any] | None:
         "chart": chart,
         "states": states,
         "metros": None,
-        "rpp": _cost_of_living(area),
+        "rpp": rpp_for_area(area),
     }
