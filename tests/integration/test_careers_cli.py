@@ -43,8 +43,8 @@ def test_col_compare_unknown_area_exits_2_naming_the_field(
     code, out, err = run(capsys, "col", "compare", "--amount", "1", "--from", "Narnia", "--to",
                          "CA", "--json")  # fmt: skip
     assert code == 2
-    assert err.startswith("error: area:")
-    assert json.loads(out)["error"]["field"] == "area"
+    assert err.startswith("error: from_area:")
+    assert json.loads(out)["error"]["field"] == "from_area"
 
 
 def test_col_rpp_and_remote(capsys: pytest.CaptureFixture[str]) -> None:

@@ -181,12 +181,16 @@ def test_estimate_result_matches_the_estimator_and_shows_each_factor(client: Tes
     assert re.search(r'value="CRC"\s+checked', response.text)  # the form keeps the profile
 
 
+YEARS_RANGE = "years of experience must be a number from 0 to 50"
+
+
 @pytest.mark.parametrize(
     ("query", "field", "message", "kept"),
     [
         ({"years": "5", "area": "Atlantis"}, "area", "unknown area", 'value="Atlantis"'),
-        ({"years": "abc"}, "years", "is not a number", 'value="abc"'),
-        ({"years": "75"}, "years", "50", 'value="75"'),
+        ({"years": "abc"}, "years", f"{YEARS_RANGE}, not 'abc'", 'value="abc"'),
+        ({"years": "75"}, "years", f"{YEARS_RANGE}, not 75", 'value="75"'),
+        ({"years": "-2"}, "years", f"{YEARS_RANGE}, not -2", 'value="-2"'),
         ({"years": "2", "setting": "moon base"}, "setting", "unknown work setting", "moon base"),
         ({"years": "2", "credential": "XYZ"}, "credential", "unknown credential", 'value="XYZ"'),
     ],

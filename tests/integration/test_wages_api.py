@@ -140,6 +140,23 @@ def test_bad_input_is_a_422_naming_the_field(
     assert response.json()["error"]["field"] == field
 
 
+@pytest.mark.parametrize(
+    ("method", "years", "shown"),
+    [("GET", 60, "60"), ("GET", -1, "-1"), ("POST", 99, "99"), ("POST", -0.5, "-0.5")],
+)
+def test_years_out_of_range_names_the_field_and_the_allowed_range(
+    client: TestClient, method: str, years: float, shown: str
+) -> None:
+    if method == "GET":
+        response = client.get(f"{API}/estimate", params={"years": years})
+    else:
+        response = client.post(f"{API}/estimate", json={"years": years})
+    assert response.status_code == 422
+    error = response.json()["error"]
+    assert error["field"] == "years"
+    assert error["message"] == f"years of experience must be a number from 0 to 50, not {shown}"
+
+
 def test_posting_a_bad_profile_is_a_422_naming_the_field(client: TestClient) -> None:
     response = client.post(f"{API}/estimate", json={"years": 99, "credentials": ["CPC"]})
     assert response.status_code == 422

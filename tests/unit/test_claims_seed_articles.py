@@ -117,6 +117,13 @@ def test_counts_and_percentages_read_as_the_article_writes_them() -> None:
     assert get_claim("a1-outlook-openings").describe_value() == "~14,800"
     assert get_claim("a2-certified-premium").describe_value() == "20–30%"
     assert get_claim("a1-national-median-hourly").describe_value() == "$23.45"
+    assert get_claim("a1-outlook-employment").describe_value() == "~240,000"
+    assert get_claim("a1-aapc-certified-premium").describe_value() == "20.7%"
+
+
+def test_counts_of_a_million_or_more_keep_their_separators() -> None:
+    larger = get_claim("a1-outlook-openings").model_copy(update={"value_low": 1_250_000.0})
+    assert larger.describe_value() == "~1,250,000"
 
 
 def test_a_state_the_article_ranks_high_is_shown_below_its_claim() -> None:

@@ -163,6 +163,20 @@ def test_bad_profiles_are_refused_naming_the_field(fields: dict[str, object], fi
 
 
 @pytest.mark.parametrize(
+    ("years", "shown"), [(51, "51"), (-1, "-1"), (math.inf, "inf"), ("lots", "'lots'")]
+)
+def test_bad_years_say_which_field_and_what_range_is_allowed(years: object, shown: str) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        make_profile(years=years)
+    assert caught.value.message == f"years of experience must be a number from 0 to 50, not {shown}"
+
+
+@pytest.mark.parametrize(("typed", "years"), [("3", 3.0), (" 2,5 ", 2.5), (50, 50.0), (0, 0.0)])
+def test_years_may_be_typed_as_text_with_a_decimal_comma(typed: object, years: float) -> None:
+    assert make_profile(years=typed).years == years
+
+
+@pytest.mark.parametrize(
     ("fields", "field"),
     [
         ({"area": "Atlantis"}, "area"),

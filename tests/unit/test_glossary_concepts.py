@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from medcoder.codes.concepts_explain import explain
-from medcoder.codes.glossary import get_concept, list_concepts, search_concepts
+from medcoder.codes.glossary import fold, get_concept, list_concepts, search_concepts
 from medcoder.codes.lookup import lookup_code
 from medcoder.errors import InvalidInput, NotFound
 
@@ -156,6 +156,31 @@ def test_the_excludes_concepts_use_real_notes_from_the_tabular_list() -> None:
 )
 def test_search_finds_the_concept_for_what_coders_type(query: str, slug: str) -> None:
     assert search_concepts(query, limit=5)[0].slug == slug
+
+
+@pytest.mark.parametrize(
+    ("query", "slug"),
+    [
+        ("stark law", "stark-law"),
+        ("oig exclusion", "oig-exclusion"),
+        ("OIG exclusions", "oig-exclusion"),
+        ("uncertain diagnosis", "uncertain-diagnosis"),
+        ("cpt symbols", "cpt-symbols"),
+    ],
+)
+def test_a_dedicated_page_outranks_older_pages_on_its_topic(query: str, slug: str) -> None:
+    first, second = search_concepts(query, limit=2)
+    assert first.slug == slug
+    assert first.score > second.score  # strictly: a tie would fall back to alphabetical order
+
+
+def test_no_two_concepts_share_a_name_or_alias() -> None:
+    # A shared name scores 100 for both pages and the tie falls to alphabetical order.
+    owners: dict[str, set[str]] = {}
+    for concept in list_concepts():
+        for name in [concept.title, concept.slug, *concept.aliases]:
+            owners.setdefault(fold(name), set()).add(concept.slug)
+    assert {name: slugs for name, slugs in owners.items() if len(slugs) > 1} == {}
 
 
 def test_searching_by_a_code_finds_concepts_that_use_it() -> None:

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 from medcoder.codes.glossary import get_concept
-from medcoder.web.pages.concepts import render_markdown
+from medcoder.web.markdown import render_markdown
 
 
 def test_headings_sit_below_the_page_title() -> None:
@@ -26,13 +31,50 @@ def test_internal_links_are_kept_and_external_links_are_not() -> None:
     html = str(render_markdown("[E11.9](/codes/E11.9) and [x](https://example.com)"))
     assert '<a href="/codes/E11.9">E11.9</a>' in html
     assert 'href="https' not in html
-    assert "[x](https://example.com)" in html
+    assert "x (<code>https://example.com</code>)" in html
+
+
+def test_protocol_relative_addresses_are_not_same_site_links() -> None:
+    html = str(render_markdown("[a](//evil.example/x) [b](/\\evil.example) [c](#passage-1)"))
+    assert 'href="//' not in html and 'href="/\\' not in html
+    assert '<a href="#passage-1">c</a>' in html
+
+
+def test_link_addresses_are_escaped_once_and_never_formatted() -> None:
+    html = str(render_markdown("**see [the _tab_](/codes?q=a&b=_c_)**"))
+    assert html == (
+        '<p><strong>see <a href="/codes?q=a&amp;b=_c_">the <em>tab</em></a></strong></p>'
+    )
+
+
+def test_methodology_headings_start_at_one_hash() -> None:
+    html = str(render_markdown("# Method\n## Steps", top_heading=1))
+    assert html == "<h2>Method</h2>\n<h3>Steps</h3>"
+
+
+def test_fenced_code_is_shown_as_written() -> None:
+    html = str(render_markdown("```\nmedcoder estimate --years 3 **x** <b>\n```\nAfter"))
+    assert html == (
+        "<pre><code>medcoder estimate --years 3 **x** &lt;b&gt;</code></pre>\n<p>After</p>"
+    )
 
 
 def test_raw_html_is_escaped() -> None:
     html = str(render_markdown('<script>alert("x")</script> & <b>bold</b>'))
     assert "<script>" not in html and "<b>" not in html
     assert "&lt;script&gt;" in html and "&amp;" in html
+
+
+_OUR_TAGS = re.compile(
+    r"</?(?:p|ul|ol|li|h[2-6]|strong|em|code|pre|table|thead|tbody|tr|th|td)>"
+    r'|<div class="table-wrap">|</div>|<th scope="col">|<a (?:class="cite" )?href="[^"<>]*">|</a>'
+)
+
+
+@given(st.text(alphabet=st.sampled_from(list("<>&\"'`*_[]()|#-/:\x00 \nab1")), max_size=80))
+def test_no_tag_but_our_own_survives_any_input(text: str) -> None:
+    html = _OUR_TAGS.sub("", str(render_markdown(text, citations=True)))
+    assert "<" not in html and ">" not in html
 
 
 def test_code_spans_are_not_formatted_inside() -> None:

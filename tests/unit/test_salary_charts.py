@@ -12,7 +12,7 @@ from medcoder.web.charts import waterfall as waterfall_chart
 from medcoder.web.charts.band import LABEL_GAP, MARGIN, WIDTH, place
 from medcoder.web.charts.svg import money, money_short, nice_ceiling
 from medcoder.web.charts.tilemap import GRID, PALETTE, colour_class, quantile_breaks
-from medcoder.web.pages.salary_sources import markdown_to_html
+from medcoder.web.markdown import render_markdown
 
 TEXAS = Band("Texas", 34_440, 39_470, 48_860, 63_970, 78_390)
 
@@ -121,10 +121,11 @@ def test_bar_chart_scales_from_zero_and_names_unpublished_bars() -> None:
 
 def test_markdown_subset_renders_headings_lists_tables_and_inline_marks() -> None:
     html = str(
-        markdown_to_html(
+        render_markdown(
             "# Method\n\nText with **What might *I* earn?** and `code`.\n\n"
             "- one\n  continued\n- two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n"
-            "See [the sources](/sources) or [BLS](https://www.bls.gov/)."
+            "See [the sources](/sources) or [BLS](https://www.bls.gov/).",
+            top_heading=1,
         )
     )
     assert "<h2>Method</h2>" in html
@@ -136,4 +137,4 @@ def test_markdown_subset_renders_headings_lists_tables_and_inline_marks() -> Non
 
 
 def test_markdown_escapes_html_in_the_source() -> None:
-    assert "&lt;script&gt;" in str(markdown_to_html("<script>alert(1)</script>"))
+    assert "&lt;script&gt;" in str(render_markdown("<script>alert(1)</script>"))

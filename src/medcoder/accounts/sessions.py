@@ -23,6 +23,10 @@ def start_session(session: Session, user_id: int, *, now: datetime | None = None
     (no session fixation)."""
     now = now or datetime.now(UTC)
     token = secrets.token_urlsafe(32)
+    # Expired sessions of this user are useless; drop them here rather than in a cron job.
+    session.execute(
+        delete(LoginSession).where(LoginSession.user_id == user_id, LoginSession.expires_at <= now)
+    )
     session.add(
         LoginSession(
             token_hash=_hash(token),

@@ -61,9 +61,15 @@ def create_user(session: Session, username: str, password: str) -> User:
 
 def authenticate(session: Session, username: str, password: str) -> User | None:
     """The user whose password matches, else None (same work either way)."""
+    name = normalize_username(username)
     if len(password) > MAX_PASSWORD_LENGTH:
         return None
-    user = session.scalar(select(User).where(User.username == normalize_username(username)))
+    if not USERNAME_PATTERN.fullmatch(name):
+        # No account can have this name; asking the database anyway would fail on PostgreSQL
+        # for text holding NUL. Do the same work as a wrong password.
+        verify_password(DUMMY_HASH, password)
+        return None
+    user = session.scalar(select(User).where(User.username == name))
     if user is None or user.password_hash is None:
         verify_password(DUMMY_HASH, password)
         return None

@@ -111,7 +111,7 @@ def total_components(offer: Offer) -> dict[str, float]:
 
 
 def _evaluate(offer: Offer, sources: list[SourceRef]) -> OfferResult:
-    area = resolve_area(offer.location)
+    area = resolve_area(offer.location, field="location")
     rpp = require_rpp(area, "location")
     components = total_components(offer)
     total = round(sum(components.values()), 2)

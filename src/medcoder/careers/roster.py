@@ -338,7 +338,7 @@ def price_roster(
     """
     out_kind: OutputFormat | None = output_kind(out.name) if out is not None else None
     if errors_out is not None:
-        output_kind(errors_out.name)
+        output_kind(errors_out.name, "errors")
     try:
         data = path.read_bytes()
     except OSError as error:

@@ -63,11 +63,11 @@ def input_kind(name: str) -> Literal["csv", "xlsx"]:
     )
 
 
-def output_kind(name: str) -> OutputFormat:
+def output_kind(name: str, field: str = "out") -> OutputFormat:
     suffix = Path(name).suffix.lower()
     if suffix not in OUTPUT_SUFFIXES:
         raise InvalidInput(
-            "out",
+            field,
             f"cannot write {Path(name).name!r}: unknown extension {suffix or '(none)'!r}",
             allowed=list(OUTPUT_SUFFIXES),
         )
@@ -185,26 +185,41 @@ def read_roster(data: bytes, name: str) -> pl.DataFrame:
     return frame.with_row_index("row", offset=2).with_columns(pl.col("row").cast(pl.Int64))
 
 
+def _neutral_text(text: str) -> str:
+    return f"'{text}" if text.startswith(FORMULA_START) else text
+
+
 def neutralise_formulas(frame: pl.DataFrame) -> pl.DataFrame:
-    """Prefix text cells that start like a spreadsheet formula with an apostrophe."""
+    """Prefix text cells (and headers) that start like a spreadsheet formula with an apostrophe.
+
+    Headers count: extra columns of the uploaded file are carried through under their own names.
+    """
     text_columns = [name for name, dtype in frame.schema.items() if dtype == pl.String]
     pattern = "^[" + re.escape("".join(FORMULA_START)) + "]"
-    return frame.with_columns(
+    cells = frame.with_columns(
         pl.when(pl.col(name).str.contains(pattern))
         .then(pl.lit("'") + pl.col(name))
         .otherwise(pl.col(name))
         .alias(name)
         for name in text_columns
     )
+    return cells.rename(_neutral_text)
 
 
 @contextmanager
-def atomic_path(destination: Path) -> Iterator[Path]:
+def atomic_path(destination: Path, *, field: str = "out") -> Iterator[Path]:
     """A temporary path next to ``destination``, renamed onto it only if the block succeeds."""
     destination = destination.resolve()
-    handle, temporary = tempfile.mkstemp(
-        prefix=f".{destination.name}.", suffix=".part", dir=destination.parent
-    )
+    if destination.is_dir():
+        raise InvalidInput(field, f"{str(destination)!r} is a folder; give a file name")
+    try:
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{destination.name}.", suffix=".part", dir=destination.parent
+        )
+    except OSError as error:
+        raise InvalidInput(
+            field, f"cannot write in {str(destination.parent)!r}: {error.strerror}"
+        ) from None
     os.close(handle)
     path = Path(temporary)
     try:
@@ -214,9 +229,11 @@ def atomic_path(destination: Path) -> Iterator[Path]:
         path.unlink(missing_ok=True)
 
 
-def write_frames(frames: Iterator[pl.DataFrame], destination: Path, kind: OutputFormat) -> None:
+def write_frames(
+    frames: Iterator[pl.DataFrame], destination: Path, kind: OutputFormat, *, field: str = "out"
+) -> None:
     """Write batches of priced rows as one CSV, XLSX or JSON file, atomically."""
-    with atomic_path(destination) as path:
+    with atomic_path(destination, field=field) as path:
         if kind == "csv":
             with path.open("wb") as handle:
                 for index, frame in enumerate(frames):
@@ -241,8 +258,8 @@ def write_xlsx(frame: pl.DataFrame, path: Path | IO[bytes]) -> None:
 
 
 def write_errors(errors: pl.DataFrame, destination: Path) -> None:
-    kind = output_kind(destination.name)
-    write_frames(iter([errors]), destination, kind)
+    kind = output_kind(destination.name, "errors")
+    write_frames(iter([errors]), destination, kind, field="errors")
 
 
 ProgressCallback = Callable[[int, int], None]

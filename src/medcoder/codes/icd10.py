@@ -133,9 +133,15 @@ class Icd10Index:
         return []
 
     def chapter(self, number: int) -> ChapterDetail:
-        row = self._connection.execute(
-            "SELECT payload FROM chapters WHERE number = ?", (number,)
-        ).fetchone()
+        # SQLite integers are 64-bit; anything outside that cannot be a chapter anyway.
+        in_range = -(2**63) <= number < 2**63
+        row = (
+            self._connection.execute(
+                "SELECT payload FROM chapters WHERE number = ?", (number,)
+            ).fetchone()
+            if in_range
+            else None
+        )
         if row is None:
             raise InvalidInput(
                 "chapter", f"no chapter {number}", allowed=[str(n) for n in self._numbers()]

@@ -12,6 +12,9 @@ from medcoder.codes.icd10 import IcdCode, default_index
 from medcoder.codes.normalize import HCPCS_SHAPE, MODIFIER_SHAPE, compact, dotted_icd10
 from medcoder.errors import InvalidInput
 
+# The longest ICD-10-CM code has 7 characters and a HCPCS code 5; allow some slack for typos.
+MAX_CODE_CHARS = 16
+
 
 class CodeDetail(BaseModel):
     code: str
@@ -42,6 +45,11 @@ def lookup_code(text: str) -> CodeDetail:
     key = compact(text)
     if not key:
         raise InvalidInput("code", "enter a code, e.g. E11.9 or J1100")
+    if len(key) > MAX_CODE_CHARS:
+        # Refused before looking for near spellings, whose cost grows with the length of the text.
+        raise InvalidInput(
+            "code", f"is {len(key):,} characters long; a code has at most {MAX_CODE_CHARS}"
+        )
     index = default_index()
     icd_spelling = dotted_icd10(key)
     # "J1100" is both a HCPCS drug code and (as J11.00) an ICD-10-CM code: a dot means ICD.

@@ -36,3 +36,12 @@ class LoginSession(Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+# Primary keys are 64-bit integers on both SQLite and PostgreSQL; an id outside that range cannot
+# exist, and asking the driver for it raises OverflowError instead of "not found".
+MAX_ROW_ID = 2**63 - 1
+
+
+def is_storable_id(value: int) -> bool:
+    return 1 <= value <= MAX_ROW_ID

@@ -75,8 +75,12 @@ def export_deck(deck: str, cards: Sequence[FlashCard], out: Path) -> AnkiExport:
     """Write ``deck`` to ``out`` as an ``.apkg`` file."""
     if out.suffix != ".apkg":
         raise InvalidInput("out", "the file name must end in .apkg")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    build_package(deck, cards).write_to_file(str(out))
+    package = build_package(deck, cards)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        package.write_to_file(str(out))
+    except OSError as error:
+        raise InvalidInput("out", f"cannot write {str(out)!r}: {error.strerror}") from None
     return AnkiExport(
         deck=deck,
         deck_id=stable_id("deck", deck),

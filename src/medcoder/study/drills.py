@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from medcoder.errors import InvalidInput, NotFound
 from medcoder.store.study_tables import StudyDrillLookup
-from medcoder.store.tables import utcnow
+from medcoder.store.tables import is_storable_id, utcnow
 from medcoder.study.attempt_models import as_utc
 from medcoder.study.exams import SECONDS_PER_QUESTION, Clock
 from medcoder.study.questions import Question
@@ -111,7 +111,7 @@ def start_lookup(
 
 
 def _load(session: Session, user_id: int, lookup_id: int) -> StudyDrillLookup:
-    row = session.get(StudyDrillLookup, lookup_id)
+    row = session.get(StudyDrillLookup, lookup_id) if is_storable_id(lookup_id) else None
     if row is None or row.user_id != user_id:
         raise NotFound("lookup", str(lookup_id))
     return row
@@ -136,6 +136,9 @@ def answer_lookup(
         raise InvalidInput("lookup", "this lookup is already answered; start a new one")
     if not typed.strip():
         raise InvalidInput("code", "type the code you found")
+    if not typed.isprintable():
+        # Control characters are never part of a code, and PostgreSQL cannot store NUL in text.
+        raise InvalidInput("code", "contains a control character; type a code such as E11.9")
     now = clock()
     row.typed_code = normalize(typed)
     row.is_correct = row.typed_code == row.expected_code

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from medcoder.errors import InvalidInput, NotFound
 from medcoder.store.study_tables import StudyAnswer, StudyAttempt
-from medcoder.store.tables import utcnow
+from medcoder.store.tables import is_storable_id, utcnow
 from medcoder.study.attempt_models import (
     AttemptKind,
     AttemptQuestion,
@@ -113,7 +113,7 @@ def load_attempt(
     session: Session, user_id: int, attempt_id: int, *, clock: Clock = utcnow
 ) -> StudyAttempt:
     """The user's attempt (``NotFound`` for anyone else's), submitted if its time ran out."""
-    attempt = session.get(StudyAttempt, attempt_id)
+    attempt = session.get(StudyAttempt, attempt_id) if is_storable_id(attempt_id) else None
     if attempt is None or attempt.user_id != user_id:
         raise NotFound("attempt", str(attempt_id))
     deadline = as_utc(attempt.deadline)

@@ -32,6 +32,8 @@ POSTAL_BY_FIPS = {
 NATIONAL_WORDS = {"", "us", "u.s.", "usa", "u.s.a.", "national", "nation", "united states"}
 # Common ways of writing the District that do not match the BLS name.
 STATE_ALIASES = {"washington dc": "DC", "washington d.c.": "DC", "d.c.": "DC"}
+# The longest OEWS area name is 73 characters; anything much longer is not a place name.
+MAX_AREA_CHARS = 200
 
 
 class Area(BaseModel):
@@ -135,8 +137,16 @@ def _suggestions(text: str) -> list[str]:
     return [name for name, _score, _index in matches]
 
 
-def resolve_area(text: str | None) -> Area:
-    """National for None/""/"US"; a state by name or postal code; a metro by (partial) name."""
+def resolve_area(text: str | None, *, field: str = "area") -> Area:
+    """National for None/""/"US"; a state by name or postal code; a metro by (partial) name.
+
+    Errors name ``field``, so a form with several areas says which one was wrong.
+    """
+    if text is not None and len(text) > MAX_AREA_CHARS:
+        # Refused before fuzzy matching, whose cost grows with the length of the text.
+        raise InvalidInput(
+            field, f"is {len(text):,} characters long; an area name has at most {MAX_AREA_CHARS}"
+        )
     query = _normal(text or "")
     if query in NATIONAL_WORDS:
         return national()
@@ -156,12 +166,12 @@ def resolve_area(text: str | None) -> Area:
     if partial:
         candidates = sorted(a.name for a in partial)
         raise InvalidInput(
-            "area",
+            field,
             f"{text!r} matches {len(candidates)} areas; type more of the name",
             suggestions=candidates[:10],
         )
     raise InvalidInput(
-        "area",
+        field,
         f"unknown area {text!r}; use a state name or postal code, or a metro area name",
         suggestions=_suggestions(text or ""),
     )

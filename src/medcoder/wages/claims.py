@@ -104,10 +104,17 @@ class Claim(BaseModel):
         elif self.unit == "USD/hour":
             text = f"${low:,.2f}" + (f"–${high:,.2f}" if high is not None else "")
         else:
-            number = f"{low:,g}" + (f"–{high:,g}" if high is not None else "")
+            number = _plain_number(low) + (f"–{_plain_number(high)}" if high is not None else "")
             suffix = {"percent": "%", "years": " years", "months": " months"}.get(self.unit or "")
             text = number + (suffix or "")
         return f"{self.qualifier}{text}" if self.qualifier == "~" else text + (self.qualifier or "")
+
+
+def _plain_number(value: float) -> str:
+    """14800 → "14,800", 20.7 → "20.7": separators, no trailing ".0", never "1.2e+06"."""
+    if value.is_integer():
+        return f"{value:,.0f}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
 class ClaimSet(BaseModel):

@@ -145,8 +145,8 @@ def rpp_for_area(area: Area) -> RppFigure | None:
     return _figure("rpp_portion", f"{area.state_code}999", "nonmetro_portion", note)
 
 
-def _as_area(value: Area | str | None) -> Area:
-    return value if isinstance(value, Area) else resolve_area(value)
+def _as_area(value: Area | str | None, field: str) -> Area:
+    return value if isinstance(value, Area) else resolve_area(value, field=field)
 
 
 def require_rpp(area: Area, field: str) -> RppFigure:
@@ -184,8 +184,8 @@ def compare_purchasing_power(
 ) -> PurchasingPower:
     """How much is needed in ``to_area`` to buy what ``amount`` buys in ``from_area``."""
     _check_amount(amount, "amount")
-    source_area = _as_area(from_area)
-    target_area = _as_area(to_area)
+    source_area = _as_area(from_area, "from_area")
+    target_area = _as_area(to_area, "to_area")
     from_rpp = require_rpp(source_area, "from_area")
     to_rpp = require_rpp(target_area, "to_area")
     equivalent = equivalent_amount(amount, from_rpp.rpp, to_rpp.rpp)
@@ -226,8 +226,8 @@ def remote_arbitrage(
     used. ``equivalent_in_pay_area`` is what someone living in the pay area would need to earn
     to match the remote coder's standard of living.
     """
-    payer = _as_area(pay_area)
-    home = _as_area(live_area)
+    payer = _as_area(pay_area, "pay_area")
+    home = _as_area(live_area, "live_area")
     pay_rpp = require_rpp(payer, "pay_area")
     live_rpp = require_rpp(home, "live_area")
     sources = [pay_rpp.source, live_rpp.source]

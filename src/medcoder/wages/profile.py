@@ -14,6 +14,27 @@ WorkModel = Literal["remote", "hybrid", "onsite"]
 MAX_YEARS = 50.0
 
 
+def years_message(shown: str) -> str:
+    """The one wording for a bad ``years``: names the field and the allowed range."""
+    return f"years of experience must be a number from 0 to {MAX_YEARS:g}, not {shown}"
+
+
+def parse_years(value: object) -> float:
+    """A number of years (a number, or text such as "3" or "2,5") within 0 to MAX_YEARS."""
+    if isinstance(value, str):
+        try:
+            years = float(value.strip().replace(",", "."))
+        except ValueError:
+            raise ValueError(years_message(repr(value))) from None
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        years = float(value)
+    else:
+        raise ValueError(years_message(repr(value)))
+    if not (math.isfinite(years) and 0 <= years <= MAX_YEARS):
+        raise ValueError(years_message(f"{years:g}"))
+    return years
+
+
 class Profile(BaseModel):
     """Who the estimate is for. Everything but ``years`` is optional."""
 
@@ -24,12 +45,12 @@ class Profile(BaseModel):
     setting: str | None = Field(default=None, description="Work setting, e.g. hospitals.")
     work_model: WorkModel | None = Field(default=None, description="remote, hybrid or onsite.")
 
-    @field_validator("years")
+    @field_validator("years", mode="before")
     @classmethod
-    def _finite(cls, years: float) -> float:
-        if not math.isfinite(years):
-            raise ValueError("years must be a number between 0 and 50")
-        return years
+    def _years_in_range(cls, value: object) -> float:
+        # Before pydantic's own ge/le check, so every face (CLI, query string, JSON body, form)
+        # reports the field and the allowed range rather than "Input should be less than…".
+        return parse_years(value)
 
     @field_validator("credentials")
     @classmethod
@@ -72,8 +93,4 @@ def make_profile(**fields: Any) -> Profile:
         elif field == "work_model":
             allowed = ["remote", "hybrid", "onsite"]
         message = str(first["msg"]).removeprefix("Value error, ").split("; allowed:")[0]
-        if field == "years":
-            message = (
-                f"must be a number of years from 0 to {MAX_YEARS:g}, got {fields.get('years')!r}"
-            )
         raise InvalidInput(field, message, allowed=allowed) from None

@@ -10,7 +10,12 @@ from sqlalchemy.orm import Session
 
 from medcoder.accounts.rate_limit import RateLimiter
 from medcoder.accounts.sessions import SESSION_LIFETIME, end_session, start_session
-from medcoder.accounts.users import authenticate, create_user, normalize_username
+from medcoder.accounts.users import (
+    authenticate,
+    create_user,
+    normalize_username,
+    validate_new_account,
+)
 from medcoder.errors import InvalidInput
 from medcoder.store.tables import User
 from medcoder.web.security import SESSION_COOKIE
@@ -51,6 +56,17 @@ def set_session_cookie(request: Request, response: Response, token: str) -> None
     )
 
 
+def clear_session_cookie(request: Request, response: Response) -> None:
+    # The same attributes as when it was set, so the browser matches and drops the same cookie.
+    response.delete_cookie(
+        SESSION_COOKIE,
+        path="/",
+        httponly=True,
+        samesite="lax",
+        secure=request.app.state.settings.secure_cookies,
+    )
+
+
 def _rotate_session(request: Request, response: Response, session: Session, user: User) -> None:
     old = getattr(request.state, "session_token", "")
     if old:
@@ -65,8 +81,11 @@ def sign_up(
     limiter: RateLimiter = request.app.state.signups_by_ip
     address = _client_address(request)
     _check(limiter, address, "sign-ups from this address")
-    user = create_user(session, username, password)
+    validate_new_account(username, password)
+    # Counted before the insert: a sign-up that finds the name taken also tells whether an
+    # account exists, so probing names costs the same budget as creating accounts.
     limiter.record(address)
+    user = create_user(session, username, password)
     _rotate_session(request, response, session, user)
     return user
 
@@ -94,4 +113,4 @@ def log_out(request: Request, response: Response, session: Session) -> None:
     token = getattr(request.state, "session_token", "")
     if token:
         end_session(session, token)
-    response.delete_cookie(SESSION_COOKIE, path="/")
+    clear_session_cookie(request, response)

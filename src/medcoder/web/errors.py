@@ -17,6 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from medcoder.errors import InvalidInput, NotFound
 
 API_PREFIX = "/api/"
+UNREADABLE_BODY = "There was an error parsing the body"
 
 
 def error_body(field: str, message: str, **extra: object) -> dict[str, object]:
@@ -66,6 +67,11 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, error: StarletteHTTPException) -> Response:
+        unreadable = error.status_code == 400 and error.detail == UNREADABLE_BODY
+        if unreadable and not _wants_page(request):
+            # FastAPI's answer to a body it could not decode (bad UTF-8, JSON nested too deep).
+            message = "the request body is not readable JSON: it must be UTF-8, not deeply nested"
+            return JSONResponse(error_body("body", message), status_code=400)
         if _wants_page(request) and error.status_code in {401, 403, 404, 405, 429}:
             titles = {
                 401: "Please log in",
@@ -99,6 +105,10 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _validation(request: Request, error: RequestValidationError) -> Response:
         problems = []
         for item in error.errors():
+            if item.get("type") == "json_invalid":
+                # Its location is a character offset, not a field: the whole body is at fault.
+                problems.append({"field": "body", "message": "the request body is not valid JSON"})
+                continue
             location = [str(part) for part in item.get("loc", ()) if part != "body"]
             problems.append(
                 {"field": ".".join(location[1:] or location), "message": _clean(item["msg"])}

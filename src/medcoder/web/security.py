@@ -41,7 +41,8 @@ CONTENT_SECURITY_POLICY = "; ".join(
     [
         "default-src 'self'",
         "script-src 'self'",
-        "style-src 'self' 'unsafe-inline'",
+        # No 'unsafe-inline': page styles live in static/css (a test forbids inline styles).
+        "style-src 'self'",
         "img-src 'self' data:",
         "font-src 'self'",
         "connect-src 'self'",
@@ -59,6 +60,9 @@ SECURITY_HEADERS = [
     (b"cross-origin-opener-policy", b"same-origin"),
     (b"permissions-policy", b"camera=(), microphone=(), geolocation=()"),
 ]
+# Only over HTTPS (MEDCODER_SECURE_COOKIES): browsers then refuse plain HTTP to this host for a
+# year, so a network attacker cannot strip TLS on the next visit.
+STRICT_TRANSPORT_SECURITY = (b"strict-transport-security", b"max-age=31536000")
 
 
 def load_secret_key(settings: Settings) -> bytes:
@@ -105,6 +109,9 @@ class SecurityMiddleware:
         self.settings = settings
         self.secret = load_secret_key(settings)
         self.resolve_session = resolve_session
+        self.headers = [*SECURITY_HEADERS]
+        if settings.secure_cookies:
+            self.headers.append(STRICT_TRANSPORT_SECURITY)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -133,6 +140,20 @@ class SecurityMiddleware:
                 f"request body is larger than {self.settings.max_upload_bytes} bytes",
             )
             return
+
+        if declared is None and scope["method"] in UNSAFE_METHODS:
+            # A chunked body declares no length: read it here, bounded, instead of letting a
+            # route buffer an unlimited stream.
+            streamed = await self._read_body(receive)
+            if streamed is None:
+                await self._refuse(
+                    send,
+                    413,
+                    "body",
+                    f"request body is larger than {self.settings.max_upload_bytes} bytes",
+                )
+                return
+            receive = self._replay(streamed)
 
         if scope["method"] in UNSAFE_METHODS and self._is_cross_site(headers):
             await self._refuse(send, 403, "origin", "cross-site requests are not accepted")
@@ -232,7 +253,7 @@ class SecurityMiddleware:
             if message["type"] == "http.response.start":
                 raw = list(message.get("headers", []))
                 present = {name.lower() for name, _ in raw}
-                raw.extend(item for item in SECURITY_HEADERS if item[0] not in present)
+                raw.extend(item for item in self.headers if item[0] not in present)
                 if new_nonce:
                     raw.append((b"set-cookie", self._cookie(CSRF_COOKIE, new_nonce).encode()))
                 message["headers"] = raw
@@ -253,7 +274,7 @@ class SecurityMiddleware:
         headers = [
             (b"content-type", b"application/json"),
             (b"content-length", str(len(body)).encode()),
-            *SECURITY_HEADERS,
+            *self.headers,
         ]
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": body})

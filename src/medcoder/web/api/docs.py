@@ -18,9 +18,10 @@ SWAGGER_PAGE = """<!doctype html>
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>medcoder API · interactive documentation</title>
   <link rel="stylesheet" href="/static/vendor/swagger-ui/swagger-ui.css">
+  <link rel="stylesheet" href="/static/css/api-docs.css">
 </head>
 <body>
-  <p style="font-family: system-ui, sans-serif; margin: 1rem;">
+  <p class="api-docs-nav">
     <a href="/">medcoder</a> · JSON API v1 · schema: <a href="/api/v1/openapi.json">openapi.json</a>
   </p>
   <div id="swagger-ui"><noscript>The interactive documentation needs JavaScript; the schema

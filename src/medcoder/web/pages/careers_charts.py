@@ -89,9 +89,9 @@ def trajectory_panels(chart_id: str, results: list[PlanResult]) -> list[Markup]:
 def legend() -> Markup:
     return Markup(
         '<p class="chart-legend">'
-        f'<span style="color:{ACCENT}">━</span> median pay · '
-        f'<span style="color:{BAND}">■</span> low–high band · '
-        f'<span style="color:{MUTED}">╌</span> doing nothing (median)</p>'
+        '<span class="swatch-median">━</span> median pay · '
+        '<span class="swatch-band">■</span> low–high band · '
+        '<span class="swatch-baseline">╌</span> doing nothing (median)</p>'
     )
 
 

@@ -36,20 +36,11 @@ def _typed(request: Request) -> dict[str, Any]:
     }
 
 
-def _years(text: str) -> float:
-    if not text.strip():
-        return 0.0
-    try:
-        return float(text.strip().replace(",", "."))
-    except ValueError:
-        raise InvalidInput("years", f"{text!r} is not a number; enter years from 0 to 50") from None
-
-
 def _estimate(typed: dict[str, Any]) -> Any:
     from medcoder.wages.estimate import estimate_salary, make_profile
 
     profile = make_profile(
-        years=_years(typed["years"]),
+        years=typed["years"].strip() or 0.0,  # blank means none yet; Profile checks the rest
         credentials=typed["credential"],
         specialty=typed["specialty"] or None,
         area=typed["area"] or None,
