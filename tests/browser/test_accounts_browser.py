@@ -96,3 +96,23 @@ def test_a_person_signs_up_logs_out_logs_in_and_sees_their_dashboard(
     expect(page.get_by_role("heading", name="Please log in")).to_be_visible()
     screenshot(page, "accounts-logged-out")
     assert violations == []
+
+
+def test_a_form_left_open_after_its_cookie_expired_asks_to_reload_then_works(
+    visitor: tuple[Page, list[str]],
+) -> None:
+    page, violations = visitor
+    page.goto("/signup")
+    page.get_by_label("Username").fill("lee.coder")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.context.clear_cookies()  # as after the browser dropped its session cookies
+    page.get_by_role("button", name="Sign up").click()
+    expect(page.get_by_role("heading", name="Please reload the page and try again")).to_be_visible()
+    screenshot(page, "accounts-stale-form")
+    page.go_back()
+    page.reload()
+    page.get_by_label("Username").fill("lee.coder")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign up").click()
+    expect(page.get_by_role("heading", name="CPC exam prep")).to_be_visible()
+    assert violations == []

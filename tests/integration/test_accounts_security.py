@@ -317,3 +317,17 @@ def test_a_new_log_in_drops_the_users_expired_sessions(multi: TestClient) -> Non
     multi.post("/api/v1/auth/login", json={"username": "ana", "password": PASSWORD})
     with factory() as session:
         assert len(session.scalars(select(LoginSession)).all()) == 1
+
+
+def test_a_browser_posting_a_stale_form_sees_a_page_and_gets_a_fresh_token(
+    multi: TestClient,
+) -> None:
+    browser_accept = {"accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
+    refused = multi.post("/login", data={"username": "ana"}, headers=browser_accept)
+    assert refused.status_code == 403
+    assert refused.headers["content-type"].startswith("text/html")
+    assert "<h1>Please reload the page and try again</h1>" in refused.text
+    assert set_cookie_lines(refused, "medcoder_csrf"), "a new CSRF cookie for the reload"
+    api = multi.post("/api/v1/auth/login", content=b"username=ana", headers=browser_accept)
+    assert api.status_code == 403
+    assert api.headers["content-type"] == "application/json"

@@ -44,7 +44,7 @@ def test_col_remote_uses_both_price_levels(client: TestClient) -> None:
 @pytest.mark.parametrize(
     ("payload", "field"),
     [
-        ({"amount": 50_000, "from_area": "Narnia", "to_area": "CA"}, "area"),
+        ({"amount": 50_000, "from_area": "Narnia", "to_area": "CA"}, "from_area"),
         ({"amount": -1, "from_area": "TX", "to_area": "CA"}, "amount"),
         ({"amount": 50_000, "from_area": "TX", "to_area": "Guam"}, "to_area"),
         ({"from_area": "TX", "to_area": "CA"}, "amount"),

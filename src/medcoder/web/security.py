@@ -134,6 +134,7 @@ class SecurityMiddleware:
             not declared.isdigit() or int(declared) > self.settings.max_upload_bytes
         ):
             await self._refuse(
+                scope,
                 send,
                 413,
                 "body",
@@ -147,6 +148,7 @@ class SecurityMiddleware:
             streamed = await self._read_body(receive)
             if streamed is None:
                 await self._refuse(
+                    scope,
                     send,
                     413,
                     "body",
@@ -156,13 +158,14 @@ class SecurityMiddleware:
             receive = self._replay(streamed)
 
         if scope["method"] in UNSAFE_METHODS and self._is_cross_site(headers):
-            await self._refuse(send, 403, "origin", "cross-site requests are not accepted")
+            await self._refuse(scope, send, 403, "origin", "cross-site requests are not accepted")
             return
 
         if scope["method"] in UNSAFE_METHODS and self._needs_token(scope, headers, cookies):
             body = await self._read_body(receive)
             if body is None:
                 await self._refuse(
+                    scope,
                     send,
                     413,
                     "body",
@@ -172,11 +175,13 @@ class SecurityMiddleware:
             submitted = await self._submitted_token(scope, headers, body)
             if new_nonce or not token_matches(self.secret, nonce, submitted):
                 await self._refuse(
+                    scope,
                     send,
                     403,
                     "csrf_token",
                     "the form's security token is missing or expired; reload the page and "
                     "submit again",
+                    new_nonce=new_nonce,
                 )
                 return
             receive = self._replay(body)
@@ -269,12 +274,46 @@ class SecurityMiddleware:
             parts.append("Secure")
         return "; ".join(parts)
 
-    async def _refuse(self, send: Send, status: int, field: str, message: str) -> None:
-        body = json.dumps({"error": {"field": field, "message": message}}).encode()
+    async def _refuse(
+        self,
+        scope: Scope,
+        send: Send,
+        status: int,
+        field: str,
+        message: str,
+        *,
+        new_nonce: str = "",
+    ) -> None:
+        if _wants_page(scope):
+            body, content_type = _error_page(scope, status, message), b"text/html; charset=utf-8"
+        else:
+            body = json.dumps({"error": {"field": field, "message": message}}).encode()
+            content_type = b"application/json"
         headers = [
-            (b"content-type", b"application/json"),
+            (b"content-type", content_type),
             (b"content-length", str(len(body)).encode()),
             *self.headers,
         ]
+        if new_nonce:  # so the reloaded form, and the page's own log-out form, carry a good token
+            headers.append((b"set-cookie", self._cookie(CSRF_COOKIE, new_nonce).encode()))
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": body})
+
+
+REFUSAL_TITLES = {403: "Please reload the page and try again", 413: "That upload is too large"}
+
+
+def _wants_page(scope: Scope) -> bool:
+    """A person's browser submitting a page's form gets a page; API clients get JSON."""
+    accept = Headers(scope=scope).get("accept", "")
+    return not str(scope.get("path", "")).startswith("/api/") and "text/html" in accept
+
+
+def _error_page(scope: Scope, status: int, message: str) -> bytes:
+    from medcoder.web.templating import templates  # late: it loads the footer's data sources
+
+    title = REFUSAL_TITLES.get(status, "Not allowed")
+    page = templates.get_template("error.html").render(
+        request=Request(scope), status=status, title=title, message=message
+    )
+    return page.encode()
