@@ -88,27 +88,24 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
-def evaluate(name: str, ranker: Any, queries: list[dict[str, Any]], rounds: int) -> dict[str, Any]:
-    ranks: list[int | None] = []
-    timings: list[float] = []
-    misses = []
+def run(ranker: Any, queries: list[dict[str, Any]], rounds: int) -> list[dict[str, Any]]:
+    """Each query's first accepted rank, top codes and timings (ranked once per round)."""
+    rows = []
     for item in queries:
         ranker(item["query"])  # warm caches for this query's words
+        timings = []
         for _ in range(rounds):
             start = time.perf_counter()
             codes = ranker(item["query"])
             timings.append(time.perf_counter() - start)
-        rank = first_rank(codes, item["accept"])
-        ranks.append(rank)
-        if rank != 1:
-            misses.append(
-                {
-                    "set": eval_set(item),
-                    "query": item["query"],
-                    "accept": item["accept"],
-                    "got": codes[:3],
-                }
-            )
+        rows.append({"item": item, "rank": first_rank(codes, item["accept"]), "codes": codes})
+        rows[-1]["timings"] = timings
+    return rows
+
+
+def summarize(name: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
+    ranks: list[int | None] = [row["rank"] for row in rows]
+    timings = [t for row in rows for t in row["timings"]]
     count = len(ranks)
     return {
         "ranker": name,
@@ -118,7 +115,16 @@ def evaluate(name: str, ranker: Any, queries: list[dict[str, Any]], rounds: int)
         "mrr": sum(1 / r for r in ranks if r is not None) / count,
         "p50_ms": statistics.median(timings) * 1000,
         "p99_ms": percentile(timings, 0.99) * 1000,
-        "misses": misses,
+        "misses": [
+            {
+                "set": eval_set(row["item"]),
+                "query": row["item"]["query"],
+                "accept": row["item"]["accept"],
+                "got": row["codes"][:3],
+            }
+            for row in rows
+            if row["rank"] != 1
+        ],
     }
 
 
@@ -133,22 +139,21 @@ def main(argv: list[str] | None = None) -> None:
     search_index()
     load_seconds = time.perf_counter() - start
     baseline = Baseline()
-    ours = lambda q: [h.code for h in search_codes(q, limit=10)]  # noqa: E731
-    sets = list(dict.fromkeys(eval_set(item) for item in queries))
-    results = [
-        evaluate("medcoder, all", ours, queries, args.rounds),
-        evaluate("baseline, all", baseline.search, queries, 1),
-    ]
-    for name in sets:
-        subset = [item for item in queries if eval_set(item) == name]
-        results.append(evaluate(f"medcoder, {name}", ours, subset, 1))
-        results.append(evaluate(f"baseline, {name}", baseline.search, subset, 1))
+    ours = run(lambda q: [h.code for h in search_codes(q, limit=10)], queries, args.rounds)
+    theirs = run(baseline.search, queries, 1)
+    results = [summarize("medcoder, all", ours), summarize("baseline, all", theirs)]
+    for name in dict.fromkeys(eval_set(item) for item in queries):
+        results.append(
+            summarize(f"medcoder, {name}", [r for r in ours if eval_set(r["item"]) == name])
+        )
+        results.append(
+            summarize(f"baseline, {name}", [r for r in theirs if eval_set(r["item"]) == name])
+        )
     by_kind: dict[str, dict[str, float]] = {}
     for kind in sorted({item["kind"] for item in queries}):
-        subset = [item for item in queries if item["kind"] == kind]
-        result = evaluate("medcoder", ours, subset, 1)
+        result = summarize(kind, [row for row in ours if row["item"]["kind"] == kind])
         by_kind[kind] = {
-            "queries": len(subset),
+            "queries": result["queries"],
             "hit@1": result["hit@1"],
             "hit@10": result["hit@10"],
         }
@@ -162,13 +167,11 @@ def main(argv: list[str] | None = None) -> None:
         return
     print(f"{len(queries)} queries from {EVAL_FILE.name}; index loaded in {load_seconds:.2f} s")
     print(
-        f"{'ranker':28} {'n':>4} {'hit@1':>6} {'hit@10':>7} {'MRR':>6} {'p50 ms':>8} {'p99 ms':>8}"
+        f"{'ranker':22} {'n':>4} {'hit@1':>6} {'hit@10':>7} {'MRR':>6} {'p50 ms':>8} {'p99 ms':>8}"
     )
     for r in results:
-        print(
-            f"{r['ranker']:28} {r['queries']:4d} {r['hit@1']:6.3f} {r['hit@10']:7.3f} {r['mrr']:6.3f} "
-            f"{r['p50_ms']:8.2f} {r['p99_ms']:8.2f}"
-        )
+        quality = f"{r['hit@1']:6.3f} {r['hit@10']:7.3f} {r['mrr']:6.3f}"
+        print(f"{r['ranker']:22} {r['queries']:4d} {quality} {r['p50_ms']:8.2f} {r['p99_ms']:8.2f}")
     print(
         "medcoder by kind: "
         + ", ".join(
@@ -178,8 +181,9 @@ def main(argv: list[str] | None = None) -> None:
     )
     if args.show_misses:
         for miss in results[0]["misses"]:
+            got = miss["got"]
             print(
-                f"  miss [{miss['set']}]: {miss['query']!r} accept {miss['accept']} got {miss['got']}",
+                f"  miss [{miss['set']}]: {miss['query']!r} accept {miss['accept']} got {got}",
                 file=sys.stderr,
             )
 

@@ -13,20 +13,16 @@ import asyncio
 import json
 import os
 import random
-import signal
-import socket
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import httpx
 from sqlalchemy import create_engine, text
+from tests.support.server import LiveServer
 
 PAGES = ["/", "/states", "/states/TX", "/codes?q=diabetes", "/concepts/excludes1", "/estimate"]
 SEARCHES = ["htn", "heart attack", "broken wrist", "E11.9", "copd", "uti", "flu shot", "chf"]
@@ -34,59 +30,19 @@ ESTIMATE = "/api/v1/estimate?years={years}&credential=CPC&area=Texas&work_model=
 ACTIONS = [("page", 3), ("search", 3), ("estimate", 2), ("answer", 4)]
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-class Server:
-    """``medcoder serve`` as a subprocess that can be killed and restarted on the same port."""
+class Server(LiveServer):
+    """A server on ``database_url`` (single-user mode) that can be killed and restarted."""
 
     def __init__(self, database_url: str, *, port: int | None = None) -> None:
-        self.port = port or free_port()
-        self.base_url = f"http://127.0.0.1:{self.port}"
         self.data_dir = tempfile.mkdtemp(prefix="medcoder-load-")
         self.database_url = database_url
-        self.log = Path(self.data_dir) / "serve.log"
-        self.process: subprocess.Popen[bytes] | None = None
-
-    def start(self, timeout: float = 60) -> None:
         env = {
             **os.environ,
             "MEDCODER_DATA_DIR": self.data_dir,
-            "MEDCODER_DATABASE_URL": self.database_url,
+            "MEDCODER_DATABASE_URL": database_url,
             "MEDCODER_MULTI_USER": "false",
         }
-        with self.log.open("ab") as log:
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "medcoder", "serve", "--port", str(self.port)],
-                env=env,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-            )
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"server exited:\n{self.log.read_text(errors='replace')}")
-            try:
-                if httpx.get(f"{self.base_url}/api/v1/health", timeout=2).status_code == 200:
-                    return
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.2)
-        raise RuntimeError("server did not answer in time")
-
-    def kill(self) -> None:
-        """SIGKILL: no shutdown handlers run, as in a power cut or an OOM kill."""
-        if self.process and self.process.poll() is None:
-            self.process.send_signal(signal.SIGKILL)
-            self.process.wait(timeout=10)
-
-    def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(timeout=15)
+        super().__init__(env, port=port)
 
 
 @dataclass

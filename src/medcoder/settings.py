@@ -65,7 +65,10 @@ class Settings(BaseSettings):
     )
     secure_cookies: bool = Field(
         default=False,
-        description="Mark cookies Secure (set this when the app is served over HTTPS).",
+        description=(
+            "Mark cookies Secure and send Strict-Transport-Security (set this when the app is "
+            "served over HTTPS)."
+        ),
     )
     llm_base_url: str = Field(
         default="",

@@ -13,6 +13,7 @@ from argon2 import PasswordHasher
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
+from medcoder.accounts import rate_limit
 from medcoder.accounts.rate_limit import RateLimiter
 from medcoder.settings import Settings
 from medcoder.store.tables import LoginSession, User
@@ -306,6 +307,19 @@ def test_the_limiter_forgets_usernames_whose_window_has_passed() -> None:
     assert limiter.tracked_keys() == 0
 
 
+def test_the_limiter_sweeps_expired_keys_once_it_holds_many(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(rate_limit, "SWEEP_AT", 50)
+    now = [0.0]
+    limiter = RateLimiter(5, 900, clock=lambda: now[0])
+    for number in range(50):
+        limiter.record(f"made-up-{number}")
+    now[0] += 901
+    limiter.record("fresh")
+    assert limiter.tracked_keys() == 1
+
+
 def test_a_new_log_in_drops_the_users_expired_sessions(multi: TestClient) -> None:
     sign_up(multi)
     factory = multi.app.state.session_factory  # type: ignore[attr-defined]
@@ -331,3 +345,11 @@ def test_a_browser_posting_a_stale_form_sees_a_page_and_gets_a_fresh_token(
     api = multi.post("/api/v1/auth/login", content=b"username=ana", headers=browser_accept)
     assert api.status_code == 403
     assert api.headers["content-type"] == "application/json"
+
+
+def test_signed_in_pages_are_not_cached_but_static_files_may_be(multi: TestClient) -> None:
+    assert "cache-control" not in multi.get("/study").headers, "anonymous: nothing private"
+    sign_up(multi)
+    for path in ("/study", "/api/v1/study/progress", "/api/v1/auth/me"):
+        assert multi.get(path).headers["cache-control"] == "no-store", path
+    assert "no-store" not in multi.get("/static/css/app.css").headers.get("cache-control", "")

@@ -8,19 +8,9 @@ from typing import Any
 
 import pytest
 
-from medcoder.cli import main
+from tests.support.cli import run_cli as run
 
 ROSTER = Path(__file__).resolve().parents[1] / "fixtures" / "roster"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        main(list(argv))
-        code = 0
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> Any:

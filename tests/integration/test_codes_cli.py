@@ -8,19 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from medcoder.cli import main
+from tests.support.cli import run_cli as run
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "icd10_refresh"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        main(list(argv))
-        code = 0
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def test_lookup_json_has_every_field_of_the_code(capsys: pytest.CaptureFixture[str]) -> None:

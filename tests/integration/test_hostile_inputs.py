@@ -70,6 +70,15 @@ def test_an_oversized_chunked_body_without_a_length_is_refused_with_413(small: T
     assert error_of(response)["field"] == "body"
 
 
+def test_a_content_length_that_is_not_a_number_is_a_400_naming_the_header(
+    client: TestClient,
+) -> None:
+    headers = {"content-type": "application/json", "content-length": "lots"}
+    response = client.post("/api/v1/estimate", content=b"{}", headers=headers)
+    assert response.status_code == 400
+    assert error_of(response) == {"field": "content-length", "message": "must be a number of bytes"}
+
+
 def test_an_oversized_roster_upload_to_the_api_is_refused_with_413(small: TestClient) -> None:
     roster = b"id,title,area,salary\n" + b"1,coder,TX,50000\n" * 4000
     response = small.post("/api/v1/roster/price", files={"file": ("r.csv", roster, "text/csv")})
@@ -185,6 +194,38 @@ def test_invalid_utf8_in_a_login_form_is_refused_and_creates_no_session(
     )
     assert response.status_code in {401, 422}
     assert "medcoder_session" not in response.headers.get("set-cookie", "")
+
+
+def unreadable_forms(token: str) -> dict[str, tuple[bytes, str, list[tuple[str, Any]] | None]]:
+    """Form posts the CSRF check cannot parse, with the content type each is sent as."""
+    many_fields = "&".join(f"f{n}=1" for n in range(1_500)) + f"&csrf_token={token}"
+    return {
+        "raw-bytes-not-utf8": (
+            f"csrf_token={token}&username=\xff".encode("latin-1"),
+            "application/x-www-form-urlencoded",
+            None,
+        ),
+        "too-many-fields": (many_fields.encode(), "application/x-www-form-urlencoded", None),
+        "multipart-without-boundary": (b"garbage", "multipart/form-data", None),
+        "too-many-files": (b"", "", [("file", (f"r{n}.csv", b"x")) for n in range(12)]),
+    }
+
+
+@pytest.mark.parametrize(
+    "case",
+    ["raw-bytes-not-utf8", "too-many-fields", "multipart-without-boundary", "too-many-files"],
+)
+def test_a_form_body_that_cannot_be_parsed_is_a_400_naming_the_body(
+    client: TestClient, case: str
+) -> None:
+    token = csrf_from(client, "/roster")
+    content, content_type, files = unreadable_forms(token)[case]
+    if files is not None:
+        response = client.post("/roster", data={"csrf_token": token}, files=files)
+    else:
+        response = client.post("/roster", content=content, headers={"content-type": content_type})
+    assert response.status_code == 400
+    assert "the form cannot be read" in response.text
 
 
 # --- HTML and script in every text field that is rendered back ------------------------------
@@ -314,13 +355,16 @@ LONG = "x" * 30_000
     [
         ("GET", "/api/v1/estimate", {"area": LONG}, "area"),
         ("GET", "/api/v1/col/rpp", {"area": LONG}, "area"),
+        ("GET", "/api/v1/rankings/metros", {"state": LONG}, "state"),
+        ("GET", "/api/v1/estimate", {"setting": LONG}, "setting"),
         ("POST", "/api/v1/col/compare", {"amount": 1, "from_area": LONG, "to_area": "TX"},
          "from_area"),
         ("GET", f"/api/v1/codes/{LONG}", None, "code"),
         ("GET", "/api/v1/ask", {"q": LONG}, "q"),
         ("GET", "/api/v1/explain", {"term": LONG}, "term"),
     ],
-    ids=["estimate-area", "rpp-area", "col-from-area", "code", "ask", "explain"],
+    ids=["estimate-area", "rpp-area", "metros-state", "estimate-setting", "col-from-area", "code",
+         "ask", "explain"],
 )  # fmt: skip
 def test_a_very_long_field_is_refused_quickly_naming_it(
     client: TestClient, method: str, url: str, payload: dict[str, Any] | None, field: str

@@ -20,6 +20,8 @@ from medcoder.codes.lexicon import lexicon_text, load_lexicon
 from medcoder.codes.search_index import (
     DESCRIPTION,
     INCLUSION,
+    REPORTING_ONLY_BETOS,
+    REPORTING_ONLY_BIAS,
     SHORT,
     CodeEntry,
     IndexBuilder,
@@ -28,7 +30,7 @@ from medcoder.codes.search_index import (
 from medcoder.codes.text import words
 from medcoder.sources import load_sources
 
-SEARCH_FORMAT = 3
+SEARCH_FORMAT = 4
 
 
 def _icd_documents(builder: IndexBuilder) -> None:
@@ -78,8 +80,9 @@ def _hcpcs_documents(builder: IndexBuilder) -> None:
         entry = builder.add_entry(
             CodeEntry(record.code, record.long_description, billable, "hcpcs", None)
         )
-        builder.add_doc(entry, DESCRIPTION, record.long_description)
-        builder.add_doc(entry, SHORT, record.short_description)
+        bias = REPORTING_ONLY_BIAS if record.betos == REPORTING_ONLY_BETOS else 0.0
+        builder.add_doc(entry, DESCRIPTION, record.long_description, bias=bias)
+        builder.add_doc(entry, SHORT, record.short_description, bias=bias)
 
 
 def build_search_index() -> SearchIndex:

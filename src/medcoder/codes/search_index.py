@@ -21,13 +21,24 @@ DESCRIPTION, INCLUSION, INDEX_TERM, SHORT = 0, 1, 2, 3
 KIND_NAMES = ("description", "inclusion term", "index term", "short description")
 _KIND_BIAS = (0.0, 0.25, 0.35, 0.5)
 HCPCS_BIAS = 1.0
+# HCPCS codes whose BETOS category is Z2 ("undefined") are quality-reporting G and M codes: long
+# texts that mention many conditions in passing, and never what a word search is after.
+REPORTING_ONLY_BETOS = "Z2"
+REPORTING_ONLY_BIAS = 3.0
 # Pregnancy (chapter 15) and newborn (chapter 16) codes apply only when the query says so; a
 # query that does ("newborn") matches only them anyway, so the bias never hides them.
 CHAPTER_BIAS = {15: 1.5, 16: 1.5}
 # Text that adds no specificity: nonessential modifiers in (parentheses), synonyms in [brackets],
 # and the NEC convention. "Essential (primary) hypertension" is as plain as "hypertension".
 _ASIDES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
-_NEC = re.compile(r"\bnot elsewhere classified\b", re.IGNORECASE)
+# "Not elsewhere classified" and "not otherwise specified" are conventions, not extra detail.
+_NEC = re.compile(r"\bnot (?:elsewhere classified|otherwise specified)\b", re.IGNORECASE)
+# A later clause that only says which part is unspecified ("Diverticulitis of intestine, part
+# unspecified", "Pressure ulcer of sacral region, unspecified stage") says nothing more than the
+# plain term: its noun costs like an aside, so it ranks above "small intestine" or "unstageable".
+_UNSPECIFIED_CLAUSE = re.compile(
+    r"(?<=,)(\s*)(?:unspecified\s+([a-z]+)|([a-z]+)\s+unspecified)(?=\s*(?:,|$))", re.IGNORECASE
+)
 ASIDE_WEIGHT = 0.2
 
 
@@ -102,7 +113,8 @@ class IndexBuilder:
         cached = self._word_cache.get(text)
         if cached is None:
             distinct = frozenset(words(text))
-            costed = frozenset(words(_ASIDES.sub(" , ", _NEC.sub(" ", text))))
+            plain = _UNSPECIFIED_CLAUSE.sub(r"\1unspecified", _NEC.sub(" ", text))
+            costed = frozenset(words(_ASIDES.sub(" , ", plain)))
             free = distinct - costed - frozenset(words(" ".join(_NEC.findall(text))))
             cost = sum(weight_of_extra(word) for word in costed)
             cost += sum(ASIDE_WEIGHT * weight_of_extra(word) for word in free)
@@ -122,6 +134,7 @@ class IndexBuilder:
         *,
         extra_text: str = "",
         order: int = 0,
+        bias: float = 0.0,
     ) -> None:
         """Index ``text`` (whose length sets the cost) plus ``extra_text`` (searchable, free)."""
         tokens, cost, free = self._words(text)
@@ -132,7 +145,7 @@ class IndexBuilder:
                 entry=entry,
                 kind=kind,
                 tokens=tokens,
-                cost=cost + _KIND_BIAS[kind],
+                cost=cost + _KIND_BIAS[kind] + bias,
                 order=order,
                 free=free,
             )

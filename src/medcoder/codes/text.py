@@ -22,6 +22,10 @@ LIGHT_WORDS = {
     "organism": 0.5,
     # The Alphabetic Index defaults many unqualified conditions to their acute form.
     "acute": 0.5,
+    # Dose units of HCPCS drug codes: "per 10 mg" tells the billing unit, not another drug.
+    "mg": 0.2,
+    "mcg": 0.2,
+    "ml": 0.2,
 }
 _IRREGULAR = {
     "feet": "foot",
@@ -40,6 +44,7 @@ _IRREGULAR = {
     "obese": "obesity",
     "infected": "infection",
     "infectious": "infection",
+    "menopausal": "menopause",
 }
 
 

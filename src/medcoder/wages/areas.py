@@ -96,7 +96,7 @@ def list_metros(state: str | None = None) -> list[Area]:
     """Metro and nonmetro areas, by name; with ``state``, those in (or partly in) that state."""
     metros = [a for a in all_areas().values() if a.kind in ("metro", "nonmetro")]
     if state is not None:
-        chosen = resolve_area(state)
+        chosen = resolve_area(state, field="state")
         if chosen.kind != "state":
             raise InvalidInput(
                 "state",

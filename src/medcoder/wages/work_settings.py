@@ -131,10 +131,13 @@ def resolve_setting(text: str) -> WorkSetting:
     from rapidfuzz import process
 
     choices = {s.key: f"{s.name} {' '.join(s.aliases)}" for s in WORK_SETTINGS}
-    matches = process.extract(wanted, choices, limit=3)
+    # Fuzzy matching costs time in the length of the text: a name is never long, so neither is
+    # the part compared or quoted back.
+    matches = process.extract(wanted[:100], choices, limit=3)
+    shown = text if len(text) <= 100 else f"{text[:100]}…"
     raise InvalidInput(
         "setting",
-        f"unknown work setting {text!r}",
+        f"unknown work setting {shown!r}",
         allowed=[s.key for s in WORK_SETTINGS],
         suggestions=[key for _text, _score, key in matches],
     )

@@ -22,6 +22,7 @@ from typing import Any
 from urllib.parse import parse_qs
 
 from starlette.datastructures import Headers
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 
 from medcoder.settings import Settings
@@ -97,6 +98,10 @@ def _cookies(headers: Headers) -> dict[str, str]:
     return {key: morsel.value for key, morsel in jar.items()}
 
 
+class UnreadableForm(ValueError):
+    """A form body the CSRF check cannot parse (a 400, not a missing token)."""
+
+
 class SecurityMiddleware:
     def __init__(
         self,
@@ -130,9 +135,10 @@ class SecurityMiddleware:
         state["user_id"] = self.resolve_session(session_token) if session_token else None
 
         declared = headers.get("content-length")
-        if declared is not None and (
-            not declared.isdigit() or int(declared) > self.settings.max_upload_bytes
-        ):
+        if declared is not None and not declared.isdigit():
+            await self._refuse(scope, send, 400, "content-length", "must be a number of bytes")
+            return
+        if declared is not None and int(declared) > self.settings.max_upload_bytes:
             await self._refuse(
                 scope,
                 send,
@@ -172,7 +178,11 @@ class SecurityMiddleware:
                     f"request body is larger than {self.settings.max_upload_bytes} bytes",
                 )
                 return
-            submitted = await self._submitted_token(scope, headers, body)
+            try:
+                submitted = await self._submitted_token(scope, headers, body)
+            except UnreadableForm as error:
+                await self._refuse(scope, send, 400, "body", f"the form cannot be read: {error}")
+                return
             if new_nonce or not token_matches(self.secret, nonce, submitted):
                 await self._refuse(
                     scope,
@@ -186,7 +196,9 @@ class SecurityMiddleware:
                 return
             receive = self._replay(body)
 
-        await self.app(scope, receive, self._with_headers(send, new_nonce))
+        # Static files are the same for everyone, so only pages and API answers are kept private.
+        signed_in = state["user_id"] is not None and not str(scope["path"]).startswith("/static/")
+        await self.app(scope, receive, self._with_headers(send, new_nonce, signed_in=signed_in))
 
     @staticmethod
     def _is_cross_site(headers: Headers) -> bool:
@@ -230,14 +242,19 @@ class SecurityMiddleware:
             return header_token
         content_type = headers.get("content-type", "").lower()
         if content_type.startswith("multipart/form-data"):
-            form = await Request(scope, self._replay(body)).form(max_files=10, max_fields=1000)
+            try:
+                form = await Request(scope, self._replay(body)).form(max_files=10, max_fields=1000)
+            except HTTPException as error:  # no boundary, too many files or fields
+                raise UnreadableForm(str(error.detail)) from None
             value = form.get("csrf_token")
             await form.close()
             return value if isinstance(value, str) else ""
         try:
             fields = parse_qs(body.decode("utf-8"), max_num_fields=1000)
-        except (UnicodeDecodeError, ValueError):
-            return ""
+        except UnicodeDecodeError:
+            raise UnreadableForm("it is not UTF-8 text") from None
+        except ValueError:
+            raise UnreadableForm("it has more than 1000 fields") from None
         return fields.get("csrf_token", [""])[0]
 
     @staticmethod
@@ -253,12 +270,16 @@ class SecurityMiddleware:
 
         return receive
 
-    def _with_headers(self, send: Send, new_nonce: str) -> Send:
+    def _with_headers(self, send: Send, new_nonce: str, *, signed_in: bool) -> Send:
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 raw = list(message.get("headers", []))
                 present = {name.lower() for name, _ in raw}
                 raw.extend(item for item in self.headers if item[0] not in present)
+                if signed_in and b"cache-control" not in present:
+                    # One person's pages must not be kept by a shared cache or the next user of
+                    # this browser (OWASP ASVS 8.2.1); routes may still opt in to caching.
+                    raw.append((b"cache-control", b"no-store"))
                 if new_nonce:
                     raw.append((b"set-cookie", self._cookie(CSRF_COOKIE, new_nonce).encode()))
                 message["headers"] = raw
@@ -285,7 +306,8 @@ class SecurityMiddleware:
         new_nonce: str = "",
     ) -> None:
         if _wants_page(scope):
-            body, content_type = _error_page(scope, status, message), b"text/html; charset=utf-8"
+            body = _error_page(scope, status, field, message)
+            content_type = b"text/html; charset=utf-8"
         else:
             body = json.dumps({"error": {"field": field, "message": message}}).encode()
             content_type = b"application/json"
@@ -300,7 +322,11 @@ class SecurityMiddleware:
         await send({"type": "http.response.body", "body": body})
 
 
-REFUSAL_TITLES = {403: "Please reload the page and try again", 413: "That upload is too large"}
+REFUSAL_TITLES = {
+    "csrf_token": "Please reload the page and try again",
+    "origin": "Not allowed",
+    "body": "That upload is too large",
+}
 
 
 def _wants_page(scope: Scope) -> bool:
@@ -309,10 +335,10 @@ def _wants_page(scope: Scope) -> bool:
     return not str(scope.get("path", "")).startswith("/api/") and "text/html" in accept
 
 
-def _error_page(scope: Scope, status: int, message: str) -> bytes:
+def _error_page(scope: Scope, status: int, field: str, message: str) -> bytes:
     from medcoder.web.templating import templates  # late: it loads the footer's data sources
 
-    title = REFUSAL_TITLES.get(status, "Not allowed")
+    title = "That form could not be read" if status == 400 else REFUSAL_TITLES[field]
     page = templates.get_template("error.html").render(
         request=Request(scope), status=status, title=title, message=message
     )
