@@ -13,7 +13,6 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-
 from benchmarks.loadgen import (
     PAGES,
     LoadResult,
@@ -23,6 +22,7 @@ from benchmarks.loadgen import (
     run_load,
     stored_answers,
 )
+
 from tests.support.postgres import PostgresServer
 
 pytestmark = pytest.mark.load
