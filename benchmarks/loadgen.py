@@ -15,6 +15,7 @@ import os
 import random
 import statistics
 import tempfile
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable
@@ -176,7 +177,20 @@ def run_load(
     seed: int = 0,
     server_down: Callable[[], bool] = lambda: False,
 ) -> LoadResult:
-    return asyncio.run(_run(base_url, users, duration, max_requests, seed, server_down))
+    # A thread of its own, so the event loop never meets one the caller already runs (Playwright's
+    # sync API keeps a loop alive in the main thread for the whole test session).
+    box: list[LoadResult] = []
+    worker = threading.Thread(
+        target=lambda: box.append(
+            asyncio.run(_run(base_url, users, duration, max_requests, seed, server_down))
+        ),
+        name="medcoder-load",
+    )
+    worker.start()
+    worker.join()
+    if not box:
+        raise RuntimeError("the load run failed; see the traceback above")
+    return box[0]
 
 
 def stored_answers(database_url: str) -> dict[tuple[int, int], str]:

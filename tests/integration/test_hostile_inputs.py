@@ -8,7 +8,6 @@ non-zero exit code, and must leave stored data untouched.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -318,31 +317,6 @@ def test_a_null_byte_in_an_api_field_is_refused_naming_it(
 def test_a_null_byte_in_a_search_is_only_a_character(client: TestClient) -> None:
     assert client.get("/api/v1/codes/search", params={"q": "diabetes\x00"}).status_code == 200
     assert client.get("/api/v1/concepts", params={"q": "\x00excludes"}).status_code == 200
-
-
-@pytest.fixture
-def app_on(database_url: str, tmp_path: Path) -> Iterator[TestClient]:
-    """A multi-user app on SQLite and on PostgreSQL (which cannot store NUL in text)."""
-    settings = Settings(data_dir=tmp_path / "app", database_url=database_url, multi_user=True)
-    with TestClient(create_app(settings)) as test_client:
-        yield test_client
-
-
-def test_a_null_byte_in_a_drill_answer_is_refused_and_the_drill_stays_open(
-    app_on: TestClient,
-) -> None:
-    signup = {"username": "maria", "password": "p" * 12}
-    assert app_on.post("/api/v1/auth/signup", json=signup).status_code == 201
-    drill = app_on.post("/api/v1/study/drills", json={"seed": 1}).json()
-    response = app_on.post(f"/api/v1/study/drills/{drill['id']}/answer", json={"code": "E1\x00"})
-    assert response.status_code == 422
-    assert error_of(response)["field"] == "code"
-    assert app_on.get(f"/api/v1/study/drills/{drill['id']}").json()["answered"] is False
-
-
-def test_a_null_byte_in_a_login_name_is_a_failed_login(app_on: TestClient) -> None:
-    response = app_on.post("/api/v1/auth/login", json={"username": "a\x00b", "password": "p" * 12})
-    assert response.status_code == 401
 
 
 # --- extremely long strings -----------------------------------------------------------------

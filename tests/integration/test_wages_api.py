@@ -120,7 +120,7 @@ def test_every_route_is_in_the_openapi_schema(client: TestClient) -> None:
         ("/wages", {"area": "TX", "setting": "hospitals"}, "setting"),
         ("/rankings/states", {"by": "mode"}, "by"),
         ("/rankings/states", {"top": 2, "bottom": 2}, "top"),
-        ("/rankings/metros", {"state": "Atlantis"}, "area"),
+        ("/rankings/metros", {"state": "Atlantis"}, "state"),
         ("/rankings/metros", {}, "state"),
         ("/estimate", {"years": -1}, "years"),
         ("/estimate", {"years": "lots"}, "years"),

@@ -75,6 +75,16 @@ def test_the_equivalent_amount_scales_linearly_with_the_amount(
     assert scaled.percent_difference == single.percent_difference
 
 
+def test_a_nonmetro_portion_bea_prices_at_zero_has_no_price_parity() -> None:
+    # Found by the scaling property: BEA's 0.000 for Delaware's (non-existent) nonmetropolitan
+    # portion was read as a price level, and dividing by it raised ZeroDivisionError.
+    with pytest.raises(InvalidInput) as caught:
+        compare_purchasing_power(1_000, "Sussex Delaware nonmetropolitan area", "TX")
+    assert caught.value.field == "from_area"
+    figures = [rpp_for_area(area) for area in _priced_areas()]
+    assert all(figure is not None and figure.rpp > 0 for figure in figures)
+
+
 @bounded
 @given(text=st.one_of(code_like, any_text))
 def test_normalising_a_code_twice_changes_nothing(text: str) -> None:

@@ -66,6 +66,9 @@ class _Query:
         self.modifiers_only = False
         self.hits: list[tuple[int, float, str]] = []
         self.seen: set[int] = set()
+        # Word matches on quality-reporting codes, held back until every other match is listed.
+        self.defer_reporting = False
+        self.deferred: list[tuple[int, float, str]] = []
         self.icd_version = default_index().code_set
 
     @property
@@ -87,7 +90,15 @@ class _Query:
     def add(self, entry_number: int, score: float, matched: str) -> None:
         if not self.full and self.accepts(entry_number):
             self.seen.add(entry_number)
-            self.hits.append((entry_number, score, matched))
+            if self.defer_reporting and self.index.entries[entry_number].reporting_only:
+                if len(self.deferred) < self.limit:
+                    self.deferred.append((entry_number, score, matched))
+            else:
+                self.hits.append((entry_number, score, matched))
+
+    def add_deferred(self) -> None:
+        room = max(0, self.limit - len(self.hits))
+        self.hits.extend(self.deferred[:room])
 
     def add_docs_in_order(
         self, docs: set[int], score: float, note: str, query_words: frozenset[str]
@@ -315,6 +326,7 @@ def search_codes(
     _code_prefix_hits(state, text)
     if state.hits:
         return state.results()
+    state.defer_reporting = True
     query_words = _corrected_words(index, lexicon, words(text))
     if not query_words:
         return []
@@ -338,4 +350,5 @@ def search_codes(
         _all_words_hits(state, query_words, 0.95 if not used else 0.85)
     if not state.full:
         _some_words_hits(state, expanded)
+    state.add_deferred()
     return state.results()

@@ -30,7 +30,7 @@ from medcoder.codes.search_index import (
 from medcoder.codes.text import words
 from medcoder.sources import load_sources
 
-SEARCH_FORMAT = 4
+SEARCH_FORMAT = 5
 
 
 def _icd_documents(builder: IndexBuilder) -> None:
@@ -77,10 +77,13 @@ def _parent_of(code: str) -> str:
 def _hcpcs_documents(builder: IndexBuilder) -> None:
     for record in iter_hcpcs():
         billable = record.kind == "procedure" and record.termination_date is None
+        reporting_only = record.betos == REPORTING_ONLY_BETOS
         entry = builder.add_entry(
-            CodeEntry(record.code, record.long_description, billable, "hcpcs", None)
+            CodeEntry(
+                record.code, record.long_description, billable, "hcpcs", None, reporting_only
+            )
         )
-        bias = REPORTING_ONLY_BIAS if record.betos == REPORTING_ONLY_BETOS else 0.0
+        bias = REPORTING_ONLY_BIAS if reporting_only else 0.0
         builder.add_doc(entry, DESCRIPTION, record.long_description, bias=bias)
         builder.add_doc(entry, SHORT, record.short_description, bias=bias)
 

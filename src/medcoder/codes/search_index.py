@@ -26,8 +26,10 @@ HCPCS_BIAS = 1.0
 REPORTING_ONLY_BETOS = "Z2"
 REPORTING_ONLY_BIAS = 3.0
 # Pregnancy (chapter 15) and newborn (chapter 16) codes apply only when the query says so; a
-# query that does ("newborn") matches only them anyway, so the bias never hides them.
-CHAPTER_BIAS = {15: 1.5, 16: 1.5}
+# query that does ("newborn") matches only them anyway, so the bias never hides them. Congenital
+# malformations (chapter 17) are coded only when documented as congenital: "kidney cysts" or
+# "hammer toe" unqualified are the acquired conditions.
+CHAPTER_BIAS = {15: 1.5, 16: 1.5, 17: 1.0}
 # Text that adds no specificity: nonessential modifiers in (parentheses), synonyms in [brackets],
 # and the NEC convention. "Essential (primary) hypertension" is as plain as "hypertension".
 _ASIDES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
@@ -49,6 +51,8 @@ class CodeEntry:
     billable: bool
     code_set: str  # "icd10cm" or "hcpcs"
     chapter: int | None
+    # A quality-reporting HCPCS code (see REPORTING_ONLY_BETOS): listed after every other match.
+    reporting_only: bool = False
 
 
 @dataclass

@@ -45,6 +45,7 @@ _IRREGULAR = {
     "infected": "infection",
     "infectious": "infection",
     "menopausal": "menopause",
+    "torn": "tear",
 }
 
 

@@ -98,6 +98,10 @@ def _read_all_items(key: str) -> dict[str, tuple[str, float]]:
         value = (row.get(RPP_YEAR) or "").strip()
         if not value or value.startswith("("):
             continue
+        # BEA writes 0.000 for a portion that does not exist (Delaware, DC and Rhode Island have
+        # no nonmetropolitan portion): that is no price level, not a free one.
+        if not float(value) > 0:
+            continue
         fips = row["GeoFIPS"].strip().strip('"')
         name = row["GeoName"].strip().removesuffix("*").strip()
         figures[fips] = (name, float(value))
