@@ -168,3 +168,18 @@ def test_cli_output_paths_that_cannot_be_written_exit_2_naming_the_option(
     assert code == 2
     assert err.startswith(f"error: {field}:")
     assert not (tmp_path.parent / "no-such-dir").exists()
+
+
+@pytest.mark.parametrize("command", [["offers", "compare"], ["plan", "simulate", "--file"]])
+@pytest.mark.parametrize("content", ["deep", "folder"])
+def test_a_plan_or_offer_file_that_cannot_be_read_exits_2_naming_the_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, command: list[str], content: str
+) -> None:
+    path = tmp_path
+    if content == "deep":
+        path = tmp_path / "deep.yaml"
+        path.write_text("[" * 10_000 + "]" * 10_000)
+    code, _, err = run_cli(capsys, *command, str(path))
+    assert code == 2
+    assert err.startswith("error: file:")
+    assert ("nested too deeply" if content == "deep" else "Is a directory") in err

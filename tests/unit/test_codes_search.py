@@ -122,3 +122,29 @@ def test_search_never_raises_on_arbitrary_text(query: str) -> None:
     hits = search_codes(query, limit=5)
     assert len(hits) <= 5
     assert len({hit.code for hit in hits}) == len(hits)
+
+
+def test_quality_reporting_codes_come_after_every_diagnosis_a_word_search_finds() -> None:
+    hits = search_codes("family history of colon cancer", limit=20)
+    codes = [hit.code for hit in hits]
+    # G9998 is a quality-reporting code whose long text mentions colon cancer in passing.
+    assert codes[0].startswith("Z80")
+    assert "Z80.0" in codes
+    if "G9998" in codes:
+        assert all(code.startswith("Z") for code in codes[: codes.index("G9998")])
+    assert [hit.score for hit in hits] == sorted((hit.score for hit in hits), reverse=True)
+
+
+def test_a_reporting_code_typed_as_a_code_is_still_found_first() -> None:
+    assert top("G9998")[0] == "G9998"
+
+
+def test_a_clause_naming_only_what_is_unspecified_ranks_as_the_plain_term() -> None:
+    # "part unspecified" and "unspecified stage" add nothing to what the query says.
+    assert top("diverticulitis")[0] == "K57.92"
+    assert top("pressure ulcer of sacral region")[0] == "L89.159"
+
+
+def test_congenital_codes_wait_for_the_query_to_say_congenital() -> None:
+    assert top("kidney cysts")[0] == "N28.1"
+    assert top("congenital kidney cysts")[0].startswith("Q61")

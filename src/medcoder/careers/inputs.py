@@ -42,10 +42,16 @@ def read_yaml(path: Path, field: str) -> Any:
         raise InvalidInput(field, f"no such file: {str(path)!r}") from None
     except UnicodeDecodeError:
         raise InvalidInput(field, f"{str(path)!r} is not UTF-8 text") from None
+    except OSError as error:  # a folder, or a file we may not read
+        raise InvalidInput(field, f"cannot read {str(path)!r}: {error.strerror}") from None
     try:
         return yaml.safe_load(text)
     except yaml.YAMLError as error:
         raise InvalidInput(field, f"{str(path)!r} is not valid YAML: {error}") from None
+    except RecursionError:
+        raise InvalidInput(
+            field, f"{str(path)!r} is nested too deeply to be a plan or offer"
+        ) from None
 
 
 def model_list(model: type[Model], data: Any, key: str) -> list[Model]:

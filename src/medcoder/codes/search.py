@@ -97,8 +97,11 @@ class _Query:
                 self.hits.append((entry_number, score, matched))
 
     def add_deferred(self) -> None:
+        """Append the held-back reporting codes, scored no higher than the hits above them."""
         room = max(0, self.limit - len(self.hits))
-        self.hits.extend(self.deferred[:room])
+        floor = min((score for _entry, score, _matched in self.hits), default=1.0)
+        for entry_number, score, matched in self.deferred[:room]:
+            self.hits.append((entry_number, min(score, floor), matched))
 
     def add_docs_in_order(
         self, docs: set[int], score: float, note: str, query_words: frozenset[str]

@@ -79,9 +79,7 @@ def _hcpcs_documents(builder: IndexBuilder) -> None:
         billable = record.kind == "procedure" and record.termination_date is None
         reporting_only = record.betos == REPORTING_ONLY_BETOS
         entry = builder.add_entry(
-            CodeEntry(
-                record.code, record.long_description, billable, "hcpcs", None, reporting_only
-            )
+            CodeEntry(record.code, record.long_description, billable, "hcpcs", None, reporting_only)
         )
         bias = REPORTING_ONLY_BIAS if reporting_only else 0.0
         builder.add_doc(entry, DESCRIPTION, record.long_description, bias=bias)
