@@ -1,3 +1,3 @@
-from medcoder.cli import main
+from medcoder.entry import main
 
 main()

@@ -6,24 +6,13 @@ two agree.
 
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 from pathlib import Path
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-
-def default_data_dir() -> Path:
-    """Where user data lives: ``$XDG_DATA_HOME/medcoder`` or ``~/.local/share/medcoder``."""
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "medcoder"
-
-
-def default_cache_dir() -> Path:
-    """Where rebuildable caches live: ``$XDG_CACHE_HOME/medcoder`` or ``~/.cache/medcoder``."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "medcoder"
+from medcoder.paths import default_cache_dir, default_data_dir
 
 
 class Settings(BaseSettings):

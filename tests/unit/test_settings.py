@@ -32,3 +32,14 @@ def test_settings_run_with_nothing_set_and_default_to_sqlite(
 def test_database_url_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MEDCODER_DATABASE_URL", "postgresql+psycopg://u@127.0.0.1/db")
     assert Settings().resolved_database_url() == "postgresql+psycopg://u@127.0.0.1/db"
+
+
+def test_the_light_cache_dir_lookup_agrees_with_settings(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from medcoder.paths import configured_cache_dir
+
+    monkeypatch.delenv("MEDCODER_CACHE_DIR", raising=False)
+    assert configured_cache_dir() == Settings().cache_dir
+    monkeypatch.setenv("MEDCODER_CACHE_DIR", str(tmp_path / "cache"))
+    assert configured_cache_dir() == Settings().cache_dir == tmp_path / "cache"

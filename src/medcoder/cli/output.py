@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -11,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from medcoder.errors import InvalidInput
+from medcoder.jsontext import to_json_text
 
 JSON_HELP = "Print JSON instead of a table."
 
@@ -20,7 +20,7 @@ def console() -> Console:
 
 
 def print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+    sys.stdout.write(to_json_text(data))
 
 
 def emit(data: Any, *, as_json: bool, render: Callable[[Console], None]) -> None:

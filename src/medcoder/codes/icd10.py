@@ -340,9 +340,9 @@ def default_index() -> Icd10Index:
     global _default
     with _default_lock:
         if _default is None:
-            from medcoder.settings import get_settings
+            from medcoder.paths import configured_cache_dir
 
-            _default = Icd10Index.open(get_settings().cache_dir)
+            _default = Icd10Index.open(configured_cache_dir())
         return _default
 
 
