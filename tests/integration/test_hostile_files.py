@@ -16,7 +16,8 @@ from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 
 from medcoder.settings import Settings
-from tests.integration.hostile_support import MARKET_ROW, csrf_from, error_of, run_cli
+from tests.integration.hostile_support import MARKET_ROW, csrf_from, error_of
+from tests.support.cli import run_cli
 
 FORMULA_START = ("=", "+", "-", "@")
 

@@ -23,8 +23,8 @@ from tests.integration.hostile_support import (
     SCRIPT,
     csrf_from,
     error_of,
-    run_cli,
 )
+from tests.support.cli import run_cli
 
 SMALL_LIMIT = 50_000
 

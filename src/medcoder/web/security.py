@@ -139,13 +139,7 @@ class SecurityMiddleware:
             await self._refuse(scope, send, 400, "content-length", "must be a number of bytes")
             return
         if declared is not None and int(declared) > self.settings.max_upload_bytes:
-            await self._refuse(
-                scope,
-                send,
-                413,
-                "body",
-                f"request body is larger than {self.settings.max_upload_bytes} bytes",
-            )
+            await self._too_large(scope, send)
             return
 
         if declared is None and scope["method"] in UNSAFE_METHODS:
@@ -153,13 +147,7 @@ class SecurityMiddleware:
             # route buffer an unlimited stream.
             streamed = await self._read_body(receive)
             if streamed is None:
-                await self._refuse(
-                    scope,
-                    send,
-                    413,
-                    "body",
-                    f"request body is larger than {self.settings.max_upload_bytes} bytes",
-                )
+                await self._too_large(scope, send)
                 return
             receive = self._replay(streamed)
 
@@ -170,13 +158,7 @@ class SecurityMiddleware:
         if scope["method"] in UNSAFE_METHODS and self._needs_token(scope, headers, cookies):
             body = await self._read_body(receive)
             if body is None:
-                await self._refuse(
-                    scope,
-                    send,
-                    413,
-                    "body",
-                    f"request body is larger than {self.settings.max_upload_bytes} bytes",
-                )
+                await self._too_large(scope, send)
                 return
             try:
                 submitted = await self._submitted_token(scope, headers, body)
@@ -294,6 +276,10 @@ class SecurityMiddleware:
         if self.settings.secure_cookies:
             parts.append("Secure")
         return "; ".join(parts)
+
+    async def _too_large(self, scope: Scope, send: Send) -> None:
+        limit = self.settings.max_upload_bytes
+        await self._refuse(scope, send, 413, "body", f"request body is larger than {limit} bytes")
 
     async def _refuse(
         self,
