@@ -14,13 +14,27 @@ templates = Jinja2Templates(directory=str(resources.files("medcoder.web") / "tem
 
 
 def _footer_sources() -> list[dict[str, str]]:
-    seen: dict[str, dict[str, str]] = {}
+    """One entry per publisher with its distinct releases, in SOURCES.toml order."""
+    releases: dict[str, list[str]] = {}
     for source in load_sources().values():
-        label = f"{source.publisher.split(' (')[0]} — {source.release}"
-        seen.setdefault(label, {"publisher": source.publisher, "release": source.release})
-    return list(seen.values())
+        publisher = source.publisher.split(" (")[0]
+        release = source.release.split(" (")[0].split(",")[0].removesuffix(" model software")
+        if release not in releases.setdefault(publisher, []):
+            releases[publisher].append(release)
+    return [
+        {"publisher": publisher, "release": "; ".join(items)}
+        for publisher, items in releases.items()
+    ]
 
 
+def served_icd10_code_set() -> str:
+    """The ICD-10-CM release the code pages answer from (it changes after ``codes refresh``)."""
+    from medcoder.codes.icd10 import default_index
+
+    return default_index().code_set
+
+
+templates.env.globals["icd10_code_set"] = served_icd10_code_set
 templates.env.globals["footer_sources"] = _footer_sources()
 
 
