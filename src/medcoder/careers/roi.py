@@ -24,7 +24,7 @@ from medcoder.errors import InvalidInput
 
 TrainingRoute = Literal["program", "self_study", "none"]
 
-# /work/shared/data/raw/cpc_exam/CPC_EXAM_FACTS.md, from cpctestprep.com (a third party):
+# The CPC exam facts gathered for this project cite cpctestprep.com (a third party):
 # "fee about $399 for members; check AAPC". Not in the articles, so it is labelled.
 CPC_EXAM_FEE = 399.0
 CPC_EXAM_FEE_CITATION = (
