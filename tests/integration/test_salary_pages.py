@@ -224,3 +224,9 @@ def test_api_docs_are_served_from_vendored_swagger_ui(client: TestClient) -> Non
     initializer = client.get("/static/js/swagger-init.js").text
     assert '"/api/v1/openapi.json"' in initializer and "validatorUrl: null" in initializer
     assert client.get("/static/vendor/swagger-ui/LICENSE").status_code == 200
+
+
+def test_the_overview_explains_why_the_nation_has_no_location_quotient(client: TestClient) -> None:
+    page = client.get("/").text
+    assert "n/a jobs per 1,000" not in page
+    assert "BLS publishes it for states and metro areas, not the nation" in page
